@@ -1,0 +1,11 @@
+/**
+ * Tollgate's similarity provider module. Exports nothing; its providers are registered with
+ * {@code provides} here and in {@code META-INF/services}.
+ *
+ * @since 0.1
+ */
+module dev.tollgate.spi.similarity {
+  requires dev.tollgate.api;
+  requires org.slf4j;
+
+}
