@@ -69,6 +69,23 @@ public final class JsonSupport {
   }
 
   /**
+   * Turns a character-encoding failure (Jackson's encoding detection reports it as a plain
+   * {@link java.io.CharConversionException}) into the typed exception.
+   *
+   * @param source the source name
+   * @param e the failure
+   * @return the exception to throw
+   */
+  public static InvalidInputException translate(String source, java.io.CharConversionException e) {
+    String msg = String.valueOf(e.getMessage());
+    if (msg.length() > 200) {
+      msg = msg.substring(0, 200) + "...";
+    }
+    return new InvalidInputException(source, 0, 0, "invalid character encoding: " + msg
+        + "; see docs/errors.md#malformed-lockfile", e);
+  }
+
+  /**
    * Turns a Jackson failure into the typed exception naming source, line and column.
    *
    * @param source the source name

@@ -59,6 +59,8 @@ public record PackageJson(String name, String version, Map<String, String> depen
       root = mapper.readTree(p);
     } catch (JsonProcessingException e) {
       throw JsonSupport.translate(source, e, limits);
+    } catch (java.io.CharConversionException e) {
+      throw JsonSupport.translate(source, e);
     }
     if (root == null || !root.isObject()) {
       throw new InvalidInputException(source, 1, 1,
