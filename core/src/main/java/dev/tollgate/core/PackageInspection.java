@@ -23,12 +23,15 @@ import java.util.Objects;
  * @param version the manifest's {@code version}, or empty
  * @param scripts the manifest's {@code scripts}
  * @param license the manifest's {@code license}, or empty
+ * @param licenseFiles the files that carry license text (LICENSE, COPYING, NOTICE… and files
+ *     with an {@code SPDX-License-Identifier}), for the license provider
  * @param findings the findings, sorted
  * @since 0.1
  */
 public record PackageInspection(String source, String sha512, String sha1, long compressedBytes,
     long uncompressedBytes, List<TarEntryInfo> entries, String name, String version,
-    Map<String, String> scripts, String license, List<Finding> findings) {
+    Map<String, String> scripts, String license, List<TextFile> licenseFiles,
+    List<Finding> findings) {
 
   /**
    * Checks and copies the arguments.
@@ -44,6 +47,7 @@ public record PackageInspection(String source, String sha512, String sha1, long 
     Objects.requireNonNull(version, "version");
     scripts = Collections.unmodifiableMap(new LinkedHashMap<>(scripts));
     Objects.requireNonNull(license, "license");
+    licenseFiles = List.copyOf(licenseFiles);
     findings = findings.stream().sorted().toList();
   }
 

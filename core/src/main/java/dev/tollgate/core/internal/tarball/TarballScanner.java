@@ -11,12 +11,14 @@ import dev.tollgate.api.Severity;
 import dev.tollgate.api.SupplyChainException;
 import dev.tollgate.core.PackageInspection;
 import dev.tollgate.core.TarEntryInfo;
+import dev.tollgate.core.TextFile;
 import dev.tollgate.core.internal.lockfile.PackageJson;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -43,6 +45,8 @@ public final class TarballScanner {
   /** Below this many uncompressed bytes the ratio is not checked (tiny files compress well). */
   private static final long RATIO_FLOOR = 1L << 20;
   private static final int SNIFF = 4;
+  /** Files up to this size are read whole and scanned for secrets and license text. */
+  private static final int TEXT_SCAN_MAX = 8 << 20;
   private static final Set<String> INSTALL_SCRIPTS = Set.of("preinstall", "install", "postinstall");
 
   private final String source;
@@ -50,6 +54,7 @@ public final class TarballScanner {
   private final String expectedIntegrity;
   private final List<Pending> pending = new ArrayList<>();
   private final List<TarEntryInfo> entries = new ArrayList<>();
+  private final List<TextFile> licenseFiles = new ArrayList<>();
 
   /**
    * Creates a scanner.
@@ -343,16 +348,35 @@ public final class TarballScanner {
           bindingGyp = true;
         }
         String lower = rel.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".node")) {
+        boolean addon = lower.endsWith(".node");
+        if (addon) {
           add(FindingCategory.NATIVE_CODE, Severity.LOW, "native-addon:" + rel,
               "native Node.js addon " + SupplyChainException.quote(rel), "", path, 0, "");
-        } else if (e.getSize() >= SNIFF) {
-          byte[] head = new byte[SNIFF];
-          int n = tar.readNBytes(head, 0, SNIFF);
-          String kind = n == SNIFF ? binaryKind(head) : null;
-          if (kind != null) {
-            add(FindingCategory.NATIVE_CODE, Severity.LOW, "binary:" + rel,
-                kind + " executable " + SupplyChainException.quote(rel), "", path, 0, "");
+        }
+        byte[] bytes;
+        if (e.getSize() <= TEXT_SCAN_MAX) {
+          bytes = tar.readNBytes((int) e.getSize());
+        } else {
+          bytes = new byte[SNIFF];
+          bytes = java.util.Arrays.copyOf(bytes, tar.readNBytes(bytes, 0, SNIFF));
+          add(FindingCategory.UNSCANNED, Severity.INFO, "too-large-to-scan:" + rel,
+              "file larger than " + (TEXT_SCAN_MAX >> 20) + " MiB not scanned for secrets: "
+                  + SupplyChainException.quote(rel), "", path, 0, "");
+        }
+        String kind = !addon && bytes.length >= SNIFF ? binaryKind(bytes) : null;
+        if (kind != null) {
+          add(FindingCategory.NATIVE_CODE, Severity.LOW, "binary:" + rel,
+              kind + " executable " + SupplyChainException.quote(rel), "", path, 0, "");
+        }
+        if (!addon && kind == null && e.getSize() <= TEXT_SCAN_MAX && isText(bytes)) {
+          String text = new String(bytes, StandardCharsets.ISO_8859_1);
+          for (SecretScanner.Hit h : SecretScanner.scan(rel, text)) {
+            add(FindingCategory.SECRET, h.severity(), "secret:" + h.kind() + ":" + rel + ":"
+                + h.line(), h.kind().replace('-', ' ') + " in " + SupplyChainException.quote(rel),
+                "", path, h.line(), h.excerpt());
+          }
+          if (isLicenseName(lower) || text.contains("SPDX-License-Identifier")) {
+            licenseFiles.add(new TextFile(rel, new String(bytes, StandardCharsets.UTF_8)));
           }
         }
       }
@@ -406,7 +430,7 @@ public final class TarballScanner {
       findings.add(p.toFinding(name, version));
     }
     return new PackageInspection(source, sha512, sha1, raw.count, inflated.count, entries, name,
-        version, scripts, manifest == null ? "" : manifest.license(), findings);
+        version, scripts, manifest == null ? "" : manifest.license(), licenseFiles, findings);
   }
 
   private TarArchiveEntry nextEntry(TarArchiveInputStream tar, int index) throws IOException {
@@ -535,6 +559,25 @@ public final class TarballScanner {
       }
     }
     return false;
+  }
+
+  /** Whether content looks like text: no NUL byte in its first 8,000 bytes. */
+  static boolean isText(byte[] bytes) {
+    int n = Math.min(bytes.length, 8000);
+    for (int i = 0; i < n; i++) {
+      if (bytes[i] == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** LICENSE, LICENCE, COPYING, NOTICE, UNLICENSE files, with any extension, at any depth. */
+  static boolean isLicenseName(String lowerPath) {
+    String base = lowerPath.substring(lowerPath.lastIndexOf('/') + 1);
+    return base.startsWith("license") || base.startsWith("licence") || base.startsWith("copying")
+        || base.startsWith("notice") || base.startsWith("unlicense") || base.endsWith("-license")
+        || base.endsWith(".license") || base.startsWith("license-");
   }
 
   private static String binaryKind(byte[] h) {

@@ -199,6 +199,37 @@ class TarballScannerTest {
   }
 
   @Test
+  void reportsSecretsWithFileLineAndRedactedExcerpt() throws IOException {
+    String token = "npm_" + "Ab12".repeat(9);
+    PackageInspection p = inspect(new Tarballs()
+        .file("package/package.json", Tarballs.manifest("leaky", "1.0.0", null))
+        .file("package/.npmrc", "//registry.example.test/:_authToken=" + token + "\n")
+        .build());
+    List<Finding> secrets = p.findings().stream()
+        .filter(f -> f.category() == FindingCategory.SECRET).toList();
+    assertEquals(2, secrets.size(), secrets.toString());
+    for (Finding f : secrets) {
+      assertEquals(".npmrc", f.evidence().get(0).file().replace("package/", ""));
+      assertEquals(1, f.evidence().get(0).line());
+      assertTrue(!f.evidence().get(0).excerpt().contains(token), f.toString());
+      assertTrue(!f.toString().contains(token), f.toString());
+    }
+  }
+
+  @Test
+  void collectsLicenseBearingFilesForTheLicenseProvider() throws IOException {
+    PackageInspection p = inspect(new Tarballs()
+        .file("package/package.json", Tarballs.manifest("lic", "1.0.0", null))
+        .file("package/LICENSE.md", "MIT License\n\nCopyright (c) 2024 Someone\n")
+        .file("package/lib/a.js", "// SPDX-License-Identifier: Apache-2.0\nexport {};\n")
+        .file("package/lib/b.js", "export {};\n")
+        .build());
+    assertEquals(List.of("LICENSE.md", "lib/a.js"),
+        p.licenseFiles().stream().map(dev.tollgate.core.TextFile::path).toList());
+    assertTrue(p.licenseFiles().get(0).text().startsWith("MIT License"));
+  }
+
+  @Test
   void missingManifestIsAFinding() throws IOException {
     PackageInspection p = inspect(new Tarballs().file("package/index.js", "x").build());
     assertEquals("manifest:manifest-missing", only(p, FindingCategory.MANIFEST).id());
