@@ -52,6 +52,23 @@ public final class PackageInspector {
   }
 
   /**
+   * Runs the same checks on an unpacked package folder: entries are reported as a tarball would
+   * hold them ({@code package/<path>}), links are reported and never followed, {@code node_modules}
+   * and {@code .git} are skipped. There is no integrity for a folder.
+   *
+   * @param packageDir the folder holding {@code package.json}
+   * @param limits the limits
+   * @return the inspection
+   * @throws IOException if the folder cannot be read
+   * @throws dev.tollgate.api.LimitExceededException if it goes over a limit
+   */
+  public static PackageInspection inspectDirectory(Path packageDir, Limits limits)
+      throws IOException {
+    Objects.requireNonNull(limits, "limits");
+    return new dev.tollgate.core.internal.tarball.DirectoryScanner(limits).scan(packageDir);
+  }
+
+  /**
    * Inspects a tarball from a stream; reads it to its end and does not close it.
    *
    * @param source the tarball's name for messages
