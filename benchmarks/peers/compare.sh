@@ -29,6 +29,7 @@ SUMMARY="$RESULTS/$TAG-summary.txt"
 {
   echo "date:    $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "machine: $(uname -srm); $(nproc) cpus; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+  echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min load average before the run)"
   echo "java:    $(java -version 2>&1 | head -1)"
   echo "node:    $(node --version); npm $(npm --version)"
   echo "commit:  $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -50,6 +51,11 @@ if [ -f "$JAR" ] && java -jar "$JAR" graph "$DIR" >/dev/null 2>"$RESULTS/$TAG-to
   names+=("tollgate graph")
 else
   echo "tollgate:  skipped: $(head -1 "$RESULTS/$TAG-tollgate.err" 2>/dev/null || echo "no $JAR")" | tee -a "$SUMMARY"
+fi
+if [ -f "$JAR" ]; then
+  # the fixed cost of a JVM start and the jar's class loading, without reading anything
+  commands+=("java -jar $JAR --version")
+  names+=("tollgate --version (startup floor)")
 fi
 if [ -f "$DIR/package-lock.json" ] || [ -f "$DIR/npm-shrinkwrap.json" ]; then
   commands+=("npm ls --all --package-lock-only --prefix $DIR")
