@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -39,6 +40,10 @@ interface Command {
    * @param out where results go
    * @param err where diagnostics go
    * @return the exit code
+   * @throws IOException if a file cannot be read; {@link Main} reports it on one line, exit 2
+   * @throws UsageException if the arguments are wrong; {@link Main} reports it on one line, exit 2
+   * @throws dev.tollgate.api.SupplyChainException for bad input or limits; {@link Main} prints its
+   *     message on one line, exit 2
    */
-  int run(List<String> args, PrintStream out, PrintStream err);
+  int run(List<String> args, PrintStream out, PrintStream err) throws IOException;
 }
