@@ -42,7 +42,8 @@ public final class Main {
    * The commands, in the order the usage text lists them. Add a command here, with one line.
    */
   private static final List<Command> COMMANDS = List.of(
-      new GraphCommand());
+      new GraphCommand(),
+      new InspectCommand());
 
   private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
   private static final String LOG_FILE = "org.slf4j.simpleLogger.logFile";
