@@ -19,11 +19,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Loads OSV records from a directory tree, a zip or a single {@code .json} file.
@@ -68,12 +73,18 @@ final class OsvFileLoader {
       Instant newestModified) {
   }
 
+  private static final String MAX_RECORD_BYTES = "advisories.osv.maxRecordBytes";
+  private static final int PARALLEL_THRESHOLD = 256;
+  private static final int MAX_WORKERS = 4;
+
   private final Limits limits;
+  private final long maxRecordBytes;
   private final OsvRecordParser parser;
   private final OnInvalid onInvalid;
 
   OsvFileLoader(Limits limits, long maxRecordBytes, OnInvalid onInvalid) {
     this.limits = limits;
+    this.maxRecordBytes = maxRecordBytes;
     this.parser = new OsvRecordParser(limits, maxRecordBytes);
     this.onInvalid = onInvalid;
   }
@@ -88,7 +99,7 @@ final class OsvFileLoader {
    * @throws LimitExceededException if a record, or the number of records, is over the limits
    */
   Result load(Path path) throws IOException {
-    State state = new State(path.toString());
+    String root = printable(path.toString());
     if (Files.isDirectory(path)) {
       List<Path> files;
       try (Stream<Path> walk = Files.walk(path, MAX_WALK_DEPTH)) {
@@ -97,40 +108,224 @@ final class OsvFileLoader {
             .sorted()
             .toList();
       }
+      checkCount(root, files.size());
+      List<Item> items = new ArrayList<>(files.size());
       for (Path f : files) {
-        state.count();
-        try (InputStream in = Files.newInputStream(f)) {
-          state.parse(in, printable(f.toString()));
-        }
+        items.add(new Item(printable(f.toString()), () -> readFile(f, printable(f.toString()))));
       }
-    } else if (!Files.exists(path)) {
+      return merge(root, parseAll(items));
+    }
+    if (!Files.exists(path)) {
       throw new NoSuchFileException(path.toString());
-    } else if (isJson(path.getFileName().toString())) {
-      state.count();
-      try (InputStream in = Files.newInputStream(path)) {
-        state.parse(in, printable(path.toString()));
+    }
+    if (isJson(path.getFileName().toString())) {
+      checkCount(root, 1);
+      return merge(root, parseAll(List.of(new Item(root, () -> readFile(path, root)))));
+    }
+    try (ZipFile zip = new ZipFile(path.toFile())) {
+      List<Item> items = new ArrayList<>();
+      Enumeration<? extends ZipEntry> entries = zip.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry e = entries.nextElement();
+        if (e.isDirectory() || !isJson(e.getName())) {
+          continue;
+        }
+        checkCount(root, items.size() + 1);
+        String source = printable(path + "!" + e.getName());
+        items.add(new Item(source, () -> readEntry(zip, e, source)));
       }
-    } else {
-      try (ZipFile zip = new ZipFile(path.toFile())) {
-        Enumeration<? extends ZipEntry> entries = zip.entries();
-        while (entries.hasMoreElements()) {
-          ZipEntry e = entries.nextElement();
-          if (e.isDirectory() || !isJson(e.getName())) {
-            continue;
+      return merge(root, parseAll(items));
+    }
+  }
+
+  private void checkCount(String root, int files) {
+    if (files > limits.maxEntries()) {
+      throw new LimitExceededException(root, "maxEntries", limits.maxEntries(), files);
+    }
+  }
+
+  /** Reads one record's bytes. */
+  private interface Reader {
+    byte[] read() throws IOException;
+  }
+
+  /** One file or zip entry to parse. */
+  private record Item(String source, Reader reader) {
+  }
+
+  /** What parsing one item gave: an advisory, or the typed exception. */
+  private record Outcome(String source, Advisory advisory, RuntimeException failure) {
+  }
+
+  private byte[] readFile(Path f, String source) throws IOException {
+    long size = Files.size(f);
+    if (size > maxRecordBytes) {
+      throw new LimitExceededException(source, MAX_RECORD_BYTES, maxRecordBytes, size);
+    }
+    try (InputStream in = Files.newInputStream(f)) {
+      return readBounded(in, size, source);
+    }
+  }
+
+  private byte[] readEntry(ZipFile zip, ZipEntry e, String source) throws IOException {
+    long size = e.getSize();
+    if (size > maxRecordBytes) {
+      throw new LimitExceededException(source, MAX_RECORD_BYTES, maxRecordBytes, size);
+    }
+    try (InputStream in = zip.getInputStream(e)) {
+      return readBounded(in, size, source);
+    }
+  }
+
+  private byte[] readBounded(InputStream raw, long declared, String source) throws IOException {
+    InputStream in = new BoundedInputStream(raw, source, MAX_RECORD_BYTES, maxRecordBytes);
+    if (declared < 0) {
+      return in.readAllBytes();
+    }
+    byte[] b = in.readNBytes((int) declared);
+    if (b.length == declared && in.read() < 0) {
+      return b;
+    }
+    // The size changed under us (a file being written, or a zip whose header lies): read the rest.
+    byte[] rest = in.readAllBytes();
+    byte[] all = java.util.Arrays.copyOf(b, b.length + rest.length);
+    System.arraycopy(rest, 0, all, b.length, rest.length);
+    return all;
+  }
+
+  /**
+   * Parses all items, in parallel when there are many, and returns the outcomes in item order. In
+   * FAIL mode a worker stops once an earlier item has failed, so the merge always reports the
+   * first failure in item order, whatever the timing.
+   */
+  private List<Outcome> parseAll(List<Item> items) throws IOException {
+    int workers = items.size() < PARALLEL_THRESHOLD ? 1
+        : Math.max(1, Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors()));
+    Outcome[] outcomes = new Outcome[items.size()];
+    if (workers == 1) {
+      parseRange(items, 0, items.size(), outcomes, new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE));
+      return java.util.Arrays.asList(outcomes);
+    }
+    var firstFailure = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
+    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+      Thread t = new Thread(r, "tollgate-osv-load");
+      t.setDaemon(true);
+      return t;
+    });
+    Map<String, String> mdc = MDC.getCopyOfContextMap();
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      int chunk = (items.size() + workers - 1) / workers;
+      for (int from = 0; from < items.size(); from += chunk) {
+        int f = from;
+        int to = Math.min(items.size(), from + chunk);
+        futures.add(pool.submit(() -> {
+          if (mdc != null) {
+            MDC.setContextMap(mdc);
           }
-          state.count();
-          try (InputStream in = zip.getInputStream(e)) {
-            state.parse(in, printable(path + "!" + e.getName()));
+          try {
+            parseRange(items, f, to, outcomes, firstFailure);
+          } finally {
+            MDC.clear();
           }
+          return null;
+        }));
+      }
+      for (Future<?> fu : futures) {
+        try {
+          fu.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted while loading OSV data");
+        } catch (ExecutionException e) {
+          Throwable c = e.getCause();
+          if (c instanceof IOException io) {
+            throw io;
+          }
+          if (c instanceof RuntimeException re) {
+            throw re;
+          }
+          if (c instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(c);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return java.util.Arrays.asList(outcomes);
+  }
+
+  private void parseRange(List<Item> items, int from, int to, Outcome[] outcomes,
+      java.util.concurrent.atomic.AtomicInteger firstFailure) throws IOException {
+    StringPool pool = new StringPool();
+    for (int i = from; i < to; i++) {
+      if (i > firstFailure.get()) {
+        return; // an earlier item already failed: that one is reported
+      }
+      Item item = items.get(i);
+      try {
+        byte[] data = item.reader().read();
+        outcomes[i] = new Outcome(item.source(), parser.parse(data, item.source(), pool), null);
+      } catch (InvalidInputException | LimitExceededException e) {
+        outcomes[i] = new Outcome(item.source(), null, e);
+        if (onInvalid == OnInvalid.FAIL) {
+          int at = i;
+          firstFailure.accumulateAndGet(at, Math::min);
+          return;
         }
       }
     }
-    if (state.rejected > 0) {
-      LOG.warn("OSV data {}: {} invalid record(s) rejected and skipped", printable(path.toString()),
-          state.rejected);
+  }
+
+  /** Merges outcomes in order: failures, non-npm records, duplicate ids. */
+  private Result merge(String root, List<Outcome> outcomes) {
+    Map<String, Advisory> byId = new LinkedHashMap<>(outcomes.size() * 4 / 3 + 1);
+    int rejected = 0;
+    int nonNpm = 0;
+    int duplicates = 0;
+    Instant newest = Instant.EPOCH;
+    for (Outcome o : outcomes) {
+      if (o == null) {
+        continue; // not parsed: a worker stopped after a failure reported below or above
+      }
+      if (o.failure() != null) {
+        if (onInvalid == OnInvalid.FAIL) {
+          throw o.failure();
+        }
+        rejected++;
+        if (rejected <= MAX_LOGGED_REJECTIONS) {
+          LOG.warn("rejected OSV record: {}", o.failure().getMessage());
+        }
+        continue;
+      }
+      Advisory a = o.advisory();
+      if (a.affected().isEmpty()) {
+        nonNpm++;
+        continue;
+      }
+      Instant m = instant(a.modified());
+      if (m.isAfter(newest)) {
+        newest = m;
+      }
+      Advisory old = byId.putIfAbsent(a.id(), a);
+      if (old != null) {
+        duplicates++;
+        if (m.isAfter(instant(old.modified()))) {
+          byId.put(a.id(), a);
+        }
+        if (LOG.isDebugEnabled()) {
+          LOG.debug("duplicate OSV id {} at {}; keeping the newer",
+              SupplyChainException.quote(a.id()), o.source());
+        }
+      }
     }
-    return new Result(List.copyOf(state.byId.values()), state.files, state.rejected, state.nonNpm,
-        state.duplicates, state.newest);
+    if (rejected > 0) {
+      LOG.warn("OSV data {}: {} invalid record(s) rejected and skipped", root, rejected);
+    }
+    return new Result(List.copyOf(byId.values()), outcomes.size(), rejected, nonNpm, duplicates,
+        newest);
   }
 
   private static boolean isJson(String name) {
@@ -147,64 +342,6 @@ final class OsvFileLoader {
       }
     }
     return s;
-  }
-
-  /** Load state; confined to the loading thread. */
-  private final class State {
-    final String root;
-    final StringPool pool = new StringPool();
-    final Map<String, Advisory> byId = new LinkedHashMap<>();
-    int files;
-    int rejected;
-    int nonNpm;
-    int duplicates;
-    Instant newest = Instant.EPOCH;
-
-    State(String root) {
-      this.root = root;
-    }
-
-    void count() {
-      files++;
-      if (files > limits.maxEntries()) {
-        throw new LimitExceededException(printable(root), "maxEntries", limits.maxEntries(), files);
-      }
-    }
-
-    void parse(InputStream in, String source) throws IOException {
-      Advisory a;
-      try {
-        a = parser.parse(in, source, pool);
-      } catch (InvalidInputException | LimitExceededException e) {
-        if (onInvalid == OnInvalid.FAIL) {
-          throw e;
-        }
-        rejected++;
-        if (rejected <= MAX_LOGGED_REJECTIONS) {
-          LOG.warn("rejected OSV record: {}", e.getMessage());
-        }
-        return;
-      }
-      if (a.affected().isEmpty()) {
-        nonNpm++;
-        return;
-      }
-      Instant m = instant(a.modified());
-      if (m.isAfter(newest)) {
-        newest = m;
-      }
-      Advisory old = byId.putIfAbsent(a.id(), a);
-      if (old != null) {
-        duplicates++;
-        if (instant(a.modified()).isAfter(instant(old.modified()))) {
-          byId.put(a.id(), a);
-        }
-        if (LOG.isDebugEnabled()) {
-          LOG.debug("duplicate OSV id {} at {}; keeping the newer", SupplyChainException.quote(a.id()),
-              source);
-        }
-      }
-    }
   }
 
   /** Parses an RFC 3339 time, or returns the epoch when it is empty or not a time. */
