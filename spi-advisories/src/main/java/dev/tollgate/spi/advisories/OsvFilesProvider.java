@@ -8,6 +8,7 @@ import dev.tollgate.api.spi.AdvisorySourceProvider;
 import dev.tollgate.api.spi.ProviderContext;
 import dev.tollgate.api.spi.Spi;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Configuration: {@code advisories.osv.path} (required), {@code advisories.osv.maxRecordBytes}
  * (default 4 MiB, never above {@code Limits.maxDocumentBytes}), {@code advisories.osv.onInvalid}
- * ({@code fail}, the default, or {@code skip}). The data is loaded in {@link #create}, so problems
+ * ({@code fail}, the default, or {@code skip}), {@code advisories.osv.cache} (a binary index file
+ * written after a JSON load and read instead of the JSON while the source is unchanged). The data
+ * is loaded in {@link #create}, so problems
  * surface when the engine is built.
  *
  * <p>Implementations must be thread-safe; core calls them concurrently.
@@ -29,6 +32,7 @@ public final class OsvFilesProvider implements AdvisorySourceProvider {
   static final String KEY_PATH = "advisories.osv.path";
   static final String KEY_MAX_RECORD_BYTES = "advisories.osv.maxRecordBytes";
   static final String KEY_ON_INVALID = "advisories.osv.onInvalid";
+  static final String KEY_CACHE = "advisories.osv.cache";
   static final long DEFAULT_MAX_RECORD_BYTES = 4L * 1024 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(OsvFilesProvider.class);
@@ -72,21 +76,71 @@ public final class OsvFilesProvider implements AdvisorySourceProvider {
         DEFAULT_MAX_RECORD_BYTES), context.limits().maxDocumentBytes());
     OsvFileLoader.OnInvalid onInvalid = Config.choice(context, KEY_ON_INVALID,
         OsvFileLoader.OnInvalid.class, OsvFileLoader.OnInvalid.FAIL);
-    return load(path, new OsvFileLoader(context.limits(), maxRecordBytes, onInvalid));
+    Path cache = null;
+    String configuredCache = context.get(KEY_CACHE).orElse(null);
+    if (configuredCache != null) {
+      try {
+        cache = Path.of(configuredCache);
+      } catch (InvalidPathException e) {
+        throw new ConfigurationException("configuration " + KEY_CACHE + " is not a path: "
+            + SupplyChainException.quote(configuredCache) + "; " + Config.ANCHOR, e);
+      }
+    }
+    var l = context.limits();
+    String settings = onInvalid + "|" + maxRecordBytes + "|" + l.maxJsonDepth() + "|"
+        + l.maxStringLength() + "|" + l.maxEntries();
+    return load(path, new OsvFileLoader(l, maxRecordBytes, onInvalid), cache, settings,
+        l.maxDocumentBytes());
   }
 
   static OsvFilesSource load(Path path, OsvFileLoader loader) {
+    return load(path, loader, null, "", Long.MAX_VALUE);
+  }
+
+  /**
+   * Loads the data, through the binary index cache when one is configured: a valid cache of the
+   * same source and settings is read instead of the JSON; otherwise the JSON is loaded and the
+   * cache rewritten. A cache that cannot be read or written is logged at WARN and bypassed.
+   */
+  static OsvFilesSource load(Path path, OsvFileLoader loader, Path cache, String settings,
+      long maxCacheBytes) {
     long t0 = System.nanoTime();
-    OsvFileLoader.Result result;
+    OsvFileLoader.Result result = null;
+    boolean fromCache = false;
     try {
-      result = loader.load(path);
+      String fingerprint = cache == null ? null : IndexCache.fingerprint(path, settings);
+      if (cache != null && Files.isRegularFile(cache)) {
+        try {
+          result = IndexCache.read(cache, fingerprint, maxCacheBytes);
+          fromCache = true;
+        } catch (IndexCache.Unusable e) {
+          LOG.info("OSV index cache {} not used ({}); reloading {}",
+              OsvFileLoader.printable(cache.toString()), e.getMessage(),
+              OsvFileLoader.printable(path.toString()));
+        } catch (IOException e) {
+          LOG.warn("OSV index cache {} unreadable ({}); reloading {}",
+              OsvFileLoader.printable(cache.toString()), e.getClass().getSimpleName(),
+              OsvFileLoader.printable(path.toString()));
+        }
+      }
+      if (result == null) {
+        result = loader.load(path);
+        if (cache != null) {
+          try {
+            IndexCache.write(cache, fingerprint, result);
+          } catch (IOException e) {
+            LOG.warn("cannot write the OSV index cache {} ({}); going on without it",
+                OsvFileLoader.printable(cache.toString()), e.getClass().getSimpleName());
+          }
+        }
+      }
     } catch (IOException e) {
       throw new ProviderException(ID, "cannot read OSV data at "
           + SupplyChainException.quote(path.toString()) + ": "
           + SupplyChainException.quote(String.valueOf(e.getMessage()))
           + "; check " + KEY_PATH + "; see docs/errors.md#advisories-osv-path", e);
     }
-    OsvFilesSource source = new OsvFilesSource(path.toString(), result);
+    OsvFilesSource source = new OsvFilesSource(path.toString(), result, fromCache);
     if (LOG.isDebugEnabled()) {
       LOG.debug("loaded {} in {} ms", source.info().source(), (System.nanoTime() - t0) / 1_000_000);
     }

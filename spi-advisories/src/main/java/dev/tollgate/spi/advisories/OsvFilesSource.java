@@ -18,11 +18,12 @@ final class OsvFilesSource implements AdvisorySource {
   private final AdvisoryIndex index;
   private final AdvisoryDataInfo info;
 
-  OsvFilesSource(String path, OsvFileLoader.Result result) {
+  OsvFilesSource(String path, OsvFileLoader.Result result, boolean fromCache) {
     this.index = AdvisoryIndex.of(result.advisories());
     String description = "OSV files " + path + " (" + result.files() + " files, "
         + result.advisories().size() + " npm advisories, " + result.nonNpm() + " not npm, "
-        + result.duplicates() + " duplicate ids, " + result.rejected() + " rejected as invalid)";
+        + result.duplicates() + " duplicate ids, " + result.rejected() + " rejected as invalid"
+        + (fromCache ? ", from the index cache)" : ")");
     this.info = new AdvisoryDataInfo(description, result.newestModified(),
         result.advisories().size());
   }
