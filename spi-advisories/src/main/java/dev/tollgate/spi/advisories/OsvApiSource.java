@@ -70,12 +70,14 @@ final class OsvApiSource implements AdvisorySource {
         }
       });
       TreeSet<String> ids = new TreeSet<>();
-      int pages = 0;
+      int maxRequests = (pending.size() + MAX_QUERIES_PER_BATCH - 1) / MAX_QUERIES_PER_BATCH
+          + MAX_PAGES;
+      int requests = 0;
       while (!pending.isEmpty()) {
-        if (++pages > MAX_PAGES * Math.max(1, (pending.size() + MAX_QUERIES_PER_BATCH - 1)
-            / MAX_QUERIES_PER_BATCH)) {
+        if (++requests > maxRequests) {
           throw new InvalidInputException(OsvApiProvider.ID + " querybatch", 0, 0,
-              "the OSV API kept answering next_page_token beyond " + MAX_PAGES + " pages; "
+              "the OSV API kept answering next_page_token beyond " + MAX_PAGES
+                  + " extra pages; "
                   + Json.ANCHOR_INVALID);
         }
         List<Query> batch = new ArrayList<>(pending.subList(0,
