@@ -10,7 +10,8 @@ import java.net.URI;
  * Provider {@code builtin-osv-api}: the OSV API's batch query, then each vulnerability by id.
  *
  * <p>Configuration (all optional): {@code advisories.osvapi.url} (the API base URL; the public OSV
- * API by default), and the HTTP settings {@code connectTimeout}, {@code timeout},
+ * API by default), {@code advisories.osvapi.concurrency} (parallel record fetches, default 4), and
+ * the HTTP settings {@code connectTimeout}, {@code timeout},
  * {@code maxAttempts}, {@code backoff}, {@code maxRetryWait}, {@code maxResponseBytes} under
  * {@code advisories.osvapi.}. In offline mode the source refuses every lookup with a
  * {@link dev.tollgate.api.ProviderException}.
@@ -21,6 +22,7 @@ public final class OsvApiProvider implements AdvisorySourceProvider {
   static final String ID = "builtin-osv-api";
   static final String PREFIX = "advisories.osvapi";
   static final String KEY_URL = PREFIX + ".url";
+  static final String KEY_CONCURRENCY = PREFIX + ".concurrency";
   /** The public OSV API: the only place its address is written. */
   static final String DEFAULT_URL = "https://api.osv.dev/";
 
@@ -54,7 +56,8 @@ public final class OsvApiProvider implements AdvisorySourceProvider {
   public AdvisorySource create(ProviderContext context) {
     URI base = Http.baseUrl(KEY_URL, context.get(KEY_URL, DEFAULT_URL));
     Http.Settings settings = Http.Settings.from(context, PREFIX);
+    long concurrency = Math.min(Config.positiveLong(context, KEY_CONCURRENCY, 4), 64);
     return new OsvApiSource(base, new Http(ID, settings, Credentials.none(), sleeper),
-        settings.maxResponseBytes(), context);
+        settings.maxResponseBytes(), (int) concurrency, context);
   }
 }

@@ -10,6 +10,7 @@ import dev.tollgate.api.spi.AdvisorySource;
 import dev.tollgate.api.spi.ProviderContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -20,14 +21,19 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.MDC;
 
 /**
  * An {@link AdvisorySource} over the OSV API: {@code POST v1/querybatch} with one query per
  * (package, version) (one per package when no version is given), following
- * {@code next_page_token}s, then {@code GET v1/vulns/{id}} for each distinct id, parsed as an OSV
- * record. Fetched records are cached per instance by id and {@code modified} time (at most
- * {@value #MAX_CACHE} of them).
+ * {@code next_page_token}s, then {@code GET v1/vulns/{id}} for each distinct id (at most
+ * {@code advisories.osvapi.concurrency} at a time), parsed as an OSV record. Fetched records are
+ * cached per instance by id and the {@code modified} time the batch answer gives (at most
+ * {@value #MAX_CACHE} of them; never when no time is given).
  *
  * <p>Immutable and thread-safe.
  */
@@ -42,9 +48,12 @@ final class OsvApiSource implements AdvisorySource {
   private final OsvRecordParser recordParser;
   private final ProviderContext context;
   private final Map<String, Advisory> cache = new ConcurrentHashMap<>();
+  private final int concurrency;
 
-  OsvApiSource(URI base, Http http, long maxResponseBytes, ProviderContext context) {
+  OsvApiSource(URI base, Http http, long maxResponseBytes, int concurrency,
+      ProviderContext context) {
     this.base = base;
+    this.concurrency = concurrency;
     this.http = http;
     this.batchParser = new OsvQueryBatchParser(context.limits(), maxResponseBytes);
     this.recordParser = new OsvRecordParser(context.limits(), maxResponseBytes);
@@ -69,7 +78,7 @@ final class OsvApiSource implements AdvisorySource {
           new TreeSet<>(versions).forEach(v -> pending.add(new Query(name, v, "")));
         }
       });
-      TreeSet<String> ids = new TreeSet<>();
+      TreeMap<String, String> ids = new TreeMap<>();
       int maxRequests = (pending.size() + MAX_QUERIES_PER_BATCH - 1) / MAX_QUERIES_PER_BATCH
           + MAX_PAGES;
       int requests = 0;
@@ -93,7 +102,8 @@ final class OsvApiSource implements AdvisorySource {
             OsvApiProvider.ID + " response to " + what, batch.size());
         for (int i = 0; i < results.size(); i++) {
           OsvQueryBatchParser.Result res = results.get(i);
-          ids.addAll(res.ids());
+          res.vulns().forEach((id, modified) -> ids.merge(id, modified,
+              (a, b) -> a.compareTo(b) >= 0 ? a : b));
           if (!res.nextPageToken().isEmpty()) {
             Query q = batch.get(i);
             pending.add(new Query(q.name(), q.version(), res.nextPageToken()));
@@ -101,8 +111,7 @@ final class OsvApiSource implements AdvisorySource {
         }
       }
       List<Advisory> out = new ArrayList<>(ids.size());
-      for (String id : ids) {
-        Advisory a = fetch(id);
+      for (Advisory a : fetchAll(new ArrayList<>(ids.entrySet()))) {
         if (!a.affected().isEmpty()) {
           out.add(a);
         }
@@ -117,8 +126,69 @@ final class OsvApiSource implements AdvisorySource {
     }
   }
 
-  private Advisory fetch(String id) throws IOException {
-    Advisory cached = cache.get(id);
+  /**
+   * Fetches the records, at most {@code concurrency} at a time, in id order; the first failure in
+   * id order is thrown.
+   */
+  private List<Advisory> fetchAll(List<Map.Entry<String, String>> ids) throws IOException {
+    if (concurrency <= 1 || ids.size() <= 1) {
+      List<Advisory> out = new ArrayList<>(ids.size());
+      for (Map.Entry<String, String> id : ids) {
+        out.add(fetch(id.getKey(), id.getValue()));
+      }
+      return out;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, ids.size()), r -> {
+      Thread t = new Thread(r, "tollgate-osv-api");
+      t.setDaemon(true);
+      return t;
+    });
+    Map<String, String> mdc = MDC.getCopyOfContextMap();
+    try {
+      List<Future<Advisory>> futures = new ArrayList<>(ids.size());
+      for (Map.Entry<String, String> id : ids) {
+        futures.add(pool.submit(() -> {
+          if (mdc != null) {
+            MDC.setContextMap(mdc);
+          }
+          try {
+            return fetch(id.getKey(), id.getValue());
+          } finally {
+            MDC.clear();
+          }
+        }));
+      }
+      List<Advisory> out = new ArrayList<>(ids.size());
+      for (Future<Advisory> f : futures) {
+        try {
+          out.add(f.get());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException(OsvApiProvider.ID + ": interrupted while fetching");
+        } catch (ExecutionException e) {
+          Throwable c = e.getCause();
+          if (c instanceof IOException io) {
+            throw io;
+          }
+          if (c instanceof RuntimeException re) {
+            throw re;
+          }
+          if (c instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(c);
+        }
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Fetches one record; cached by id and the {@code modified} time the batch answer gave. */
+  private Advisory fetch(String id, String modified) throws IOException {
+    String key = id + "@" + modified;
+    Advisory cached = modified.isEmpty() ? null : cache.get(key);
     if (cached != null) {
       return cached;
     }
@@ -132,10 +202,12 @@ final class OsvApiSource implements AdvisorySource {
           "asked for " + SupplyChainException.quote(id) + " but got "
               + SupplyChainException.quote(a.id()) + "; " + Json.ANCHOR_INVALID);
     }
-    if (cache.size() >= MAX_CACHE) {
-      cache.clear();
+    if (!modified.isEmpty()) {
+      if (cache.size() >= MAX_CACHE) {
+        cache.clear();
+      }
+      cache.put(key, a);
     }
-    cache.put(id, a);
     return a;
   }
 

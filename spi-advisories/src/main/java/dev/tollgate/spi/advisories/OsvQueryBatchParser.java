@@ -26,10 +26,10 @@ final class OsvQueryBatchParser {
   /**
    * One query's result.
    *
-   * @param ids the vulnerability ids
+   * @param vulns the vulnerabilities: id to {@code modified} time (empty when not given)
    * @param nextPageToken the token to fetch more, or empty
    */
-  record Result(List<String> ids, String nextPageToken) {
+  record Result(java.util.Map<String, String> vulns, String nextPageToken) {
   }
 
   private final Limits limits;
@@ -100,7 +100,7 @@ final class OsvQueryBatchParser {
 
   private Result readResult(JsonParser p, String source) throws IOException {
     Json.expect(source, p, JsonToken.START_OBJECT, "a result");
-    List<String> ids = new ArrayList<>();
+    java.util.Map<String, String> vulns = new java.util.LinkedHashMap<>();
     String token = "";
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
@@ -114,11 +114,14 @@ final class OsvQueryBatchParser {
           while (p.nextToken() != JsonToken.END_ARRAY) {
             Json.expect(source, p, JsonToken.START_OBJECT, "a vuln");
             String id = null;
+            String modified = "";
             while (p.nextToken() == JsonToken.FIELD_NAME) {
               String f = p.currentName();
               p.nextToken();
               if (f.equals("id")) {
                 id = Json.string(source, p, f);
+              } else if (f.equals("modified")) {
+                modified = Json.string(source, p, f);
               } else {
                 p.skipChildren();
               }
@@ -127,13 +130,13 @@ final class OsvQueryBatchParser {
               throw Json.invalid(source, p, "vuln id " + SupplyChainException.quote(id)
                   + " is missing or not an OSV id");
             }
-            ids.add(id);
+            vulns.put(id, modified);
           }
         }
         case "next_page_token" -> token = Json.string(source, p, field);
         default -> p.skipChildren();
       }
     }
-    return new Result(ids, token);
+    return new Result(vulns, token);
   }
 }

@@ -77,8 +77,9 @@ class OsvApiProviderTest {
         + "{\"package\":{\"name\":\"ws\",\"ecosystem\":\"npm\"},\"version\":\"7.4.0\"},"
         + "{\"package\":{\"name\":\"ws\",\"ecosystem\":\"npm\"},\"version\":\"8.0.0\"}]}",
         requests.get(0).body());
-    assertEquals("GET", requests.get(1).method());
-    assertEquals("/v1/vulns/GHSA-3h5v-q93c-6h6q", requests.get(1).path());
+    assertEquals(Set.of("GET /v1/vulns/GHSA-3h5v-q93c-6h6q", "GET /v1/vulns/MAL-2024-1976"),
+        Set.of(requests.get(1).method() + " " + requests.get(1).path(),
+            requests.get(2).method() + " " + requests.get(2).path()));
   }
 
   @Test
@@ -154,6 +155,20 @@ class OsvApiProviderTest {
     ProviderException e = assertThrows(ProviderException.class,
         () -> source(false).lookup(Map.of("a", Set.of("1"))));
     assertTrue(e.getMessage().contains("answered HTTP 404"), e.getMessage());
+  }
+
+  @Test
+  void fetchesOneAtATimeWhenConcurrencyIsOneAndCachesRecords() throws IOException {
+    server.always(BATCH, LocalServer.Answer.json(
+        "{\"results\": [{\"vulns\": [{\"id\": \"MAL-2024-1976\", \"modified\":"
+            + " \"2024-04-04T00:00:00Z\"}]}]}"));
+    server.on("/v1/vulns/MAL-2024-1976", LocalServer.Answer.json(fixture(
+        "osv/malicious/npm/chasqui/MAL-2024-1976.json")));
+    AdvisorySource source = source(false, "advisories.osvapi.concurrency", "1");
+    List<Advisory> first = source.lookup(Map.of("chasqui", Set.of("26.0.1")));
+    List<Advisory> second = source.lookup(Map.of("chasqui", Set.of("26.0.1")));
+    assertEquals(first, second);
+    assertEquals(3, server.requests().size(), "the record is fetched once, then cached");
   }
 
   @Test
