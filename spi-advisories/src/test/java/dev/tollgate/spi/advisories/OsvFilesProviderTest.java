@@ -12,7 +12,6 @@ import dev.tollgate.api.Limits;
 import dev.tollgate.api.ProviderException;
 import dev.tollgate.api.spi.Advisory;
 import dev.tollgate.api.spi.AdvisorySource;
-import dev.tollgate.api.spi.AdvisorySourceProvider;
 import dev.tollgate.api.spi.AffectedPackage;
 import dev.tollgate.api.spi.AffectedRange;
 import dev.tollgate.api.spi.AffectedRange.Event;
@@ -26,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
@@ -59,13 +57,6 @@ class OsvFilesProviderTest {
 
   private static Event ev(EventKind kind, String version) {
     return new Event(kind, version);
-  }
-
-  @Test
-  void isDiscoveredByServiceLoaderUnderItsId() {
-    List<String> ids = ServiceLoader.load(AdvisorySourceProvider.class).stream()
-        .map(p -> p.get().id()).sorted().toList();
-    assertEquals(List.of("builtin-npm-audit", "builtin-osv-api", "builtin-osv-files"), ids);
   }
 
   @Test
