@@ -107,6 +107,8 @@ final class OsvFileLoader {
             .filter(Files::isRegularFile)
             .sorted()
             .toList();
+      } catch (java.io.UncheckedIOException e) {
+        throw e.getCause();
       }
       checkCount(root, files.size());
       List<Item> items = new ArrayList<>(files.size());
@@ -122,6 +124,15 @@ final class OsvFileLoader {
       checkCount(root, 1);
       return merge(root, parseAll(List.of(new Item(root, () -> readFile(path, root)))));
     }
+    try {
+      return loadZip(path, root);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // ZipFile reports some malformations (names, headers) this way rather than as ZipException.
+      throw new java.util.zip.ZipException("malformed zip " + root + ": " + e.getMessage());
+    }
+  }
+
+  private Result loadZip(Path path, String root) throws IOException {
     try (ZipFile zip = new ZipFile(path.toFile())) {
       List<Item> items = new ArrayList<>();
       Enumeration<? extends ZipEntry> entries = zip.entries();
