@@ -113,7 +113,7 @@ final class OsvFileLoader {
       checkCount(root, files.size());
       List<Item> items = new ArrayList<>(files.size());
       for (Path f : files) {
-        items.add(new Item(printable(f.toString()), () -> readFile(f, printable(f.toString()))));
+        items.add(new Item(printable(f.toString()), () -> openFile(f, printable(f.toString()))));
       }
       return merge(root, parseAll(items));
     }
@@ -122,7 +122,7 @@ final class OsvFileLoader {
     }
     if (isJson(path.getFileName().toString())) {
       checkCount(root, 1);
-      return merge(root, parseAll(List.of(new Item(root, () -> readFile(path, root)))));
+      return merge(root, parseAll(List.of(new Item(root, () -> openFile(path, root)))));
     }
     try {
       return loadZip(path, root);
@@ -143,7 +143,7 @@ final class OsvFileLoader {
         }
         checkCount(root, items.size() + 1);
         String source = printable(path + "!" + e.getName());
-        items.add(new Item(source, () -> readEntry(zip, e, source)));
+        items.add(new Item(source, () -> openEntry(zip, e, source)));
       }
       return merge(root, parseAll(items));
     }
@@ -155,53 +155,33 @@ final class OsvFileLoader {
     }
   }
 
-  /** Reads one record's bytes. */
-  private interface Reader {
-    byte[] read() throws IOException;
+  /** Opens one record's bytes. */
+  private interface Opener {
+    InputStream open() throws IOException;
   }
 
   /** One file or zip entry to parse. */
-  private record Item(String source, Reader reader) {
+  private record Item(String source, Opener opener) {
   }
 
   /** What parsing one item gave: an advisory, or the typed exception. */
   private record Outcome(String source, Advisory advisory, RuntimeException failure) {
   }
 
-  private byte[] readFile(Path f, String source) throws IOException {
+  private InputStream openFile(Path f, String source) throws IOException {
     long size = Files.size(f);
     if (size > maxRecordBytes) {
       throw new LimitExceededException(source, MAX_RECORD_BYTES, maxRecordBytes, size);
     }
-    try (InputStream in = Files.newInputStream(f)) {
-      return readBounded(in, size, source);
-    }
+    return Files.newInputStream(f);
   }
 
-  private byte[] readEntry(ZipFile zip, ZipEntry e, String source) throws IOException {
+  private InputStream openEntry(ZipFile zip, ZipEntry e, String source) throws IOException {
     long size = e.getSize();
     if (size > maxRecordBytes) {
       throw new LimitExceededException(source, MAX_RECORD_BYTES, maxRecordBytes, size);
     }
-    try (InputStream in = zip.getInputStream(e)) {
-      return readBounded(in, size, source);
-    }
-  }
-
-  private byte[] readBounded(InputStream raw, long declared, String source) throws IOException {
-    InputStream in = new BoundedInputStream(raw, source, MAX_RECORD_BYTES, maxRecordBytes);
-    if (declared < 0) {
-      return in.readAllBytes();
-    }
-    byte[] b = in.readNBytes((int) declared);
-    if (b.length == declared && in.read() < 0) {
-      return b;
-    }
-    // The size changed under us (a file being written, or a zip whose header lies): read the rest.
-    byte[] rest = in.readAllBytes();
-    byte[] all = java.util.Arrays.copyOf(b, b.length + rest.length);
-    System.arraycopy(rest, 0, all, b.length, rest.length);
-    return all;
+    return zip.getInputStream(e);
   }
 
   /**
@@ -276,9 +256,9 @@ final class OsvFileLoader {
         return; // an earlier item already failed: that one is reported
       }
       Item item = items.get(i);
-      try {
-        byte[] data = item.reader().read();
-        outcomes[i] = new Outcome(item.source(), parser.parse(data, item.source(), pool), null);
+      try (InputStream in = item.opener().open()) {
+        // The parser bounds the stream by maxRecordBytes, whatever size the entry declared.
+        outcomes[i] = new Outcome(item.source(), parser.parse(in, item.source(), pool), null);
       } catch (InvalidInputException | LimitExceededException e) {
         outcomes[i] = new Outcome(item.source(), null, e);
         if (onInvalid == OnInvalid.FAIL) {
