@@ -159,6 +159,17 @@ class OsvRecordParserTest {
   }
 
   @Test
+  void rejectsARecordOverMaxRecordBytesWhateverItDeclares() {
+    OsvRecordParser small = new OsvRecordParser(Limits.defaults(), 64);
+    LimitExceededException e = assertThrows(LimitExceededException.class, () -> small.parse(
+        new java.io.ByteArrayInputStream(("{\"id\": \"X\", \"details\": \"" + "d".repeat(100)
+            + "\"}").getBytes(StandardCharsets.UTF_8)), "big.json", new StringPool()));
+    assertEquals("advisories.osv.maxRecordBytes", e.limitName());
+    assertEquals("big.json", e.source());
+    assertEquals(64, e.limit());
+  }
+
+  @Test
   void rejectsAStringOverTheLimit() {
     OsvRecordParser small = new OsvRecordParser(Limits.builder().maxStringLength(100).build(),
         1 << 20);
