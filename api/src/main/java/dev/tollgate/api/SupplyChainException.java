@@ -5,7 +5,7 @@ package dev.tollgate.api;
  * File and network I/O failures are reported as {@link java.io.IOException} instead.
  *
  * <p>Messages follow one order: what failed, the offending value (quoted, escaped, at most 120
- * characters), the limit or expected form, what to do, and a {@code see docs/errors.md#anchor}.
+ * characters), the limit or expected form, what to do, and a {@code see docs/errors.md#<anchor>}.
  *
  * <p>Immutable and thread-safe.
  *
