@@ -70,8 +70,13 @@ final class YarnGraph {
     this.limits = limits;
   }
 
+  /**
+   * Returns the warnings, sorted and distinct (independent of entry order).
+   *
+   * @return the warnings
+   */
   List<String> warnings() {
-    return warnings;
+    return List.copyOf(new TreeSet<>(warnings));
   }
 
   DependencyGraph build() throws IOException {
@@ -433,11 +438,17 @@ final class YarnGraph {
   }
 
   private void addPackages(Kind[] kinds) {
-    // classic: two entries with the same name@npm:version but different URLs get the URL appended
-    Map<String, Integer> count = new HashMap<>();
-    for (Kind k : kinds) {
+    // classic: two entries giving the same location (name@npm:version) but recorded with
+    // different URLs get the URL appended; identical ones share the node
+    Map<String, TreeSet<String>> urls = new HashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Kind k = kinds[i];
       if (k.workspace() == null) {
-        count.merge(k.location(), 1, Integer::sum);
+        for (String installed : installedNames(entries.get(i))) {
+          String loc = installed.equals(k.realName()) ? k.location()
+              : installed + "@" + k.location();
+          urls.computeIfAbsent(loc, x -> new TreeSet<>()).add(entries.get(i).resolved);
+        }
       }
     }
     for (int i = 0; i < entries.size(); i++) {
@@ -453,17 +464,12 @@ final class YarnGraph {
         nodes.putIfAbsent(k.realName(), id);
         continue;
       }
-      String base = k.location();
-      if (!berry && count.get(base) > 1 && !e.resolved.isEmpty()) {
-        base = base + "#" + e.resolved;
-      }
-      TreeSet<String> names = new TreeSet<>();
-      for (String d : e.descriptors) {
-        names.add(d.substring(0, YarnEntry.split(d)));
-      }
-      for (String installed : names) {
+      for (String installed : installedNames(e)) {
         boolean alias = !installed.equals(k.realName());
-        String location = alias ? installed + "@" + base : base;
+        String location = alias ? installed + "@" + k.location() : k.location();
+        if (!berry && urls.get(location).size() > 1 && !e.resolved.isEmpty()) {
+          location = location + "#" + e.resolved;
+        }
         checkPath(location);
         PackageSource src = k.source();
         if (alias && src instanceof PackageSource.Registry r) {
@@ -483,6 +489,14 @@ final class YarnGraph {
         nodes.put(installed, id);
       }
     }
+  }
+
+  private static TreeSet<String> installedNames(YarnEntry e) {
+    TreeSet<String> names = new TreeSet<>();
+    for (String d : e.descriptors) {
+      names.add(d.substring(0, YarnEntry.split(d)));
+    }
+    return names;
   }
 
   private String integrity(YarnEntry e) {
@@ -657,7 +671,7 @@ final class YarnGraph {
     }
     if (type != DependencyType.OPTIONAL && type != DependencyType.PEER_OPTIONAL) {
       String from = entry < 0 ? "the project's package.json"
-          : "the entry at line " + entries.get(entry).line;
+          : SupplyChainException.quote(firstSorted(entries.get(entry)));
       warnings.add("dependency " + name + "@" + spec + " of " + from
           + " has no entry in yarn.lock; the lockfile is out of date (run yarn install)");
     }

@@ -104,10 +104,11 @@ class YarnClassicLockReaderTest {
     assertEquals(-1, edge(g, g.root(), "also-gone").to());
     assertEquals(-1, edge(g, g.find("tiny-git-lib").get(0), "missing-dep").to());
     assertEquals(List.of(
-        "dependency missing-dep@^3.0.0 of the entry at line 13 has no entry in yarn.lock; the "
-            + "lockfile is out of date (run yarn install)",
         "dependency gone@^1.0.0 of the project's package.json has no entry in yarn.lock; the "
-            + "lockfile is out of date (run yarn install)"), lf.warnings());
+            + "lockfile is out of date (run yarn install)",
+        "dependency missing-dep@^3.0.0 of \"tiny-git-lib@git+https://example.invalid/tiny-git-lib"
+            + ".git#v1.0.0\" has no entry in yarn.lock; the lockfile is out of date (run yarn "
+            + "install)"), lf.warnings());
   }
 
   @Test
