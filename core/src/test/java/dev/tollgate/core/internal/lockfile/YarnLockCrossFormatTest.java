@@ -87,8 +87,10 @@ class YarnLockCrossFormatTest {
       String resolved = n.path("resolved").asText("");
       boolean alias = !n.path("name").asText().equals(n.path("packageName").asText())
           && !n.path("location").asText().isEmpty() && resolved.contains("/-/");
+      // bundled packages (inBundle) come inside their parent's tarball without a resolved URL;
+      // yarn lists them as ordinary registry entries, so they count here
       boolean registry = (resolved.startsWith("http") && resolved.contains("/-/")
-          && resolved.endsWith(".tgz")) || alias;
+          && resolved.endsWith(".tgz")) || alias || n.path("inBundle").asBoolean();
       if (registry && !n.path("isLink").asBoolean()) {
         String key = n.path("packageName").asText() + "@" + n.path("version").asText();
         npmAll.add(key);
