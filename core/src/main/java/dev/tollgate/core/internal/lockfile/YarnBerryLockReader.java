@@ -18,10 +18,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads yarn berry lockfiles ({@code __metadata} version 4 to 10: yarn 2.x to 4.x), the YAML
- * subset yarn writes, with a hand-written streaming reader (several times faster than a general
- * YAML parser on large lockfiles). YAML that yarn never writes (flow collections, sequences, block
- * scalars, anchors, tags) is refused with an {@link InvalidInputException} naming its position.
+ * Reads yarn berry lockfiles ({@code __metadata} version 4 to 10: yarn 2.x to 4.x). The YAML
+ * subset yarn writes is read with a hand-written streaming reader (several times faster than a
+ * general YAML parser on large lockfiles); a file using YAML that yarn never writes (flow
+ * collections, block scalars, anchors: a hand-edited lockfile) is read again, whole, with Jackson's
+ * YAML parser, when it is at most {@value #FALLBACK_MAX_BYTES} bytes. Sequences are refused.
  *
  * <p>Entries have comma-separated descriptor keys ({@code a@npm:^1.0.0, a@npm:^1.1.0}) and the
  * fields {@code version}, {@code resolution}, {@code dependencies}, {@code peerDependencies},
@@ -56,6 +57,9 @@ public final class YarnBerryLockReader implements LockfileReader {
   /** The highest {@code __metadata.version} read (yarn 4.x). */
   static final int MAX_VERSION = 10;
 
+  /** The largest document re-read with the general YAML parser. */
+  static final int FALLBACK_MAX_BYTES = 64 * 1024 * 1024;
+
   /** Creates a reader. */
   public YarnBerryLockReader() {
   }
@@ -70,48 +74,64 @@ public final class YarnBerryLockReader implements LockfileReader {
   @Override
   public Lockfile read(String source, InputStream in, ProjectFiles project, Limits limits)
       throws IOException {
-    InputStreamReader reader = new InputStreamReader(
-        new BoundedInputStream(in, source, "maxDocumentBytes", limits.maxDocumentBytes()),
-        StandardCharsets.UTF_8);
+    Recording recorded = new Recording(
+        new BoundedInputStream(in, source, "maxDocumentBytes", limits.maxDocumentBytes()));
+    InputStreamReader reader = new InputStreamReader(recorded, StandardCharsets.UTF_8);
     YarnLockLexer lexer = new YarnLockLexer(reader, source, limits, true);
+    try {
+      return read(source, lexer::next, project, limits);
+    } catch (YarnLockLexer.Unsupported u) {
+      if (recorded.overflow) {
+        throw new InvalidInputException(source, u.line, u.column, "unsupported YAML: "
+            + u.getMessage() + " in a lockfile too large for the general YAML parser; yarn.lock "
+            + "files hold plain mappings and scalars; see docs/errors.md#malformed-lockfile");
+      }
+      recorded.drain();
+      List<YarnLockLexer.Item> items = YarnYamlFallback.read(recorded.bytes(), source, limits);
+      java.util.Iterator<YarnLockLexer.Item> it = items.iterator();
+      return read(source, () -> it.hasNext() ? it.next() : null, project, limits);
+    }
+  }
+
+  /** A source of top-level items. */
+  private interface Items {
+    YarnLockLexer.Item next() throws IOException;
+  }
+
+  private Lockfile read(String source, Items items, ProjectFiles project, Limits limits)
+      throws IOException {
     List<YarnEntry> entries = new ArrayList<>();
     String version = null;
     String cacheKey = "";
     YarnLockLexer.Item item;
-    try {
-      while ((item = lexer.next()) != null) {
-        String key = item.keys().get(0);
-        if (key.equals("__metadata")) {
-          if (version != null) {
-            throw new InvalidInputException(source, item.line(), item.column(),
-                "second __metadata; see docs/errors.md#malformed-lockfile");
-          }
-          if (!(item.value() instanceof Map<?, ?> meta)) {
-            throw new InvalidInputException(source, item.line(), item.column(),
-                "__metadata must be a mapping; see docs/errors.md#malformed-lockfile");
-          }
-          Object v = meta.get("version");
-          version = v instanceof String s ? s : "";
-          checkVersion(source, item, version);
-          Object ck = meta.get("cacheKey");
-          cacheKey = ck instanceof String s ? s : "";
-          continue;
-        }
-        if (version == null) {
+    while ((item = items.next()) != null) {
+      String key = item.keys().get(0);
+      if (key.equals("__metadata")) {
+        if (version != null) {
           throw new InvalidInputException(source, item.line(), item.column(),
-              "entry before __metadata: a yarn berry lockfile starts with __metadata (version, "
-                  + "cacheKey); see docs/errors.md#malformed-lockfile");
+              "second __metadata; see docs/errors.md#malformed-lockfile");
         }
-        if (entries.size() >= limits.maxEntries()) {
-          throw new LimitExceededException(source, "maxEntries", limits.maxEntries(),
-              entries.size() + 1L);
+        if (!(item.value() instanceof Map<?, ?> meta)) {
+          throw new InvalidInputException(source, item.line(), item.column(),
+              "__metadata must be a mapping; see docs/errors.md#malformed-lockfile");
         }
-        entries.add(entry(source, item, cacheKey));
+        Object v = meta.get("version");
+        version = v instanceof String s ? s : "";
+        checkVersion(source, item, version);
+        Object ck = meta.get("cacheKey");
+        cacheKey = ck instanceof String s ? s : "";
+        continue;
       }
-    } catch (YarnLockLexer.Unsupported u) {
-      throw new InvalidInputException(source, u.line, u.column, "unsupported YAML: "
-          + u.getMessage() + "; yarn.lock files hold plain mappings and scalars only; see "
-          + "docs/errors.md#malformed-lockfile");
+      if (version == null) {
+        throw new InvalidInputException(source, item.line(), item.column(),
+            "entry before __metadata: a yarn berry lockfile starts with __metadata (version, "
+                + "cacheKey); see docs/errors.md#malformed-lockfile");
+      }
+      if (entries.size() >= limits.maxEntries()) {
+        throw new LimitExceededException(source, "maxEntries", limits.maxEntries(),
+            entries.size() + 1L);
+      }
+      entries.add(entry(source, item, cacheKey));
     }
     if (version == null) {
       throw new InvalidInputException(source, 1, 1, "yarn berry lockfile without __metadata: "
@@ -119,6 +139,57 @@ public final class YarnBerryLockReader implements LockfileReader {
     }
     YarnGraph g = new YarnGraph(source, true, entries, project, limits);
     return new Lockfile(source, LockfileFormat.YARN_BERRY, version, g.build(), g.warnings());
+  }
+
+  /** Keeps a copy of the bytes read, up to {@link #FALLBACK_MAX_BYTES}. */
+  private static final class Recording extends java.io.FilterInputStream {
+    private final java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
+    boolean overflow;
+
+    Recording(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        keep(new byte[] {(byte) b}, 0, 1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        keep(b, off, n);
+      }
+      return n;
+    }
+
+    private void keep(byte[] b, int off, int n) {
+      if (overflow) {
+        return;
+      }
+      if (copy.size() + (long) n > FALLBACK_MAX_BYTES) {
+        overflow = true;
+        copy.reset();
+        return;
+      }
+      copy.write(b, off, n);
+    }
+
+    void drain() throws IOException {
+      byte[] buf = new byte[1 << 16];
+      while (!overflow && read(buf, 0, buf.length) >= 0) {
+        // keep reading: the copy holds the document
+      }
+    }
+
+    byte[] bytes() {
+      return copy.toByteArray();
+    }
   }
 
   private static void checkVersion(String source, YarnLockLexer.Item item, String version) {

@@ -202,12 +202,35 @@ class YarnBerryLockReaderTest {
   }
 
   @Test
-  void refusesYamlThatYarnDoesNotWriteWithItsPosition() {
+  void yamlThatYarnDoesNotWriteIsReadWithTheGeneralParser() throws Exception {
+    String block = HEADER + "\"a@npm:1\":\n  version: 1.0.0\n  resolution: \"a@npm:1.0.0\"\n"
+        + "  dependencies:\n    b: \"npm:^2\"\n\n"
+        + "\"b@npm:^2\":\n  version: 2.0.0\n  resolution: \"b@npm:2.0.0\"\n";
+    String flow = HEADER + "\"a@npm:1\": {version: 1.0.0, resolution: &r \"a@npm:1.0.0\",\n"
+        + "  dependencies: {b: \"npm:^2\"}}\n"
+        + "\"b@npm:^2\":\n  version: >-\n    2.0.0\n  resolution: \"b@npm:2.0.0\"\n";
+    DependencyGraph a = berryText(block).graph();
+    DependencyGraph b = berryText(flow).graph();
+    assertEquals(a.nodes(), b.nodes());
+    assertEquals(a.edges(), b.edges());
+    assertEquals(a.nodeAt("b@npm:2.0.0").orElseThrow().id(),
+        edge(a, a.nodeAt("a@npm:1.0.0").orElseThrow(), "b").to());
+  }
+
+  @Test
+  void refusesSequencesWithTheirPosition() {
     InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> berryText(HEADER + "\"a@npm:1\":\n  version: 1.0.0\n  dependencies: {b: 1}\n"));
-    assertEquals("yarn.lock:7:17: unsupported YAML: YAML construct \"{\" that yarn does not "
-        + "write; yarn.lock files hold plain mappings and scalars only; see "
+        () -> berryText(HEADER + "\"a@npm:1\":\n  version: 1.0.0\n  dependencies: [b]\n"));
+    assertEquals("yarn.lock:7:17: sequences are not part of a yarn.lock; see "
         + "docs/errors.md#malformed-lockfile", e.getMessage());
+  }
+
+  @Test
+  void refusesMalformedYamlInTheGeneralParserWithItsPosition() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> berryText(HEADER + "\"a@npm:1\":\n  version: 1.0.0\n  dependencies: {b: 1\n"));
+    assertEquals("yarn.lock:8:1: malformed YAML: while parsing a flow mapping: expected ',' or '}', "
+        + "but got <stream end>; see docs/errors.md#malformed-lockfile", e.getMessage());
   }
 
   @Test
