@@ -58,6 +58,7 @@ final class YarnGraph {
   private final Map<String, List<Integer>> nodesByName = new HashMap<>();
   private final Map<String, Integer> workspaceByName = new HashMap<>();
   private final Map<String, Integer> workspaceByFolder = new HashMap<>();
+  private final Map<String, Optional<PackageJson>> manifests = new HashMap<>();
   private int root = -1;
   private long edges;
 
@@ -95,6 +96,16 @@ final class YarnGraph {
     }
     DepFlags.compute(b, root, null);
     return b.build();
+  }
+
+  /** Reads a manifest once per folder. */
+  private Optional<PackageJson> manifest(String folder) throws IOException {
+    Optional<PackageJson> m = manifests.get(folder);
+    if (m == null) {
+      m = project.manifest(folder, limits);
+      manifests.put(folder, m);
+    }
+    return m;
   }
 
   // ------------------------------------------------------------------ descriptors
@@ -369,7 +380,7 @@ final class YarnGraph {
         }
         checkPath(k.workspace());
         String version = k.version();
-        Optional<PackageJson> m = project.manifest(k.workspace(), limits);
+        Optional<PackageJson> m = manifest(k.workspace());
         if (m.isPresent() && !m.get().version().isEmpty()) {
           version = m.get().version();
         } else if (version.equals("0.0.0-use.local")) {
@@ -385,14 +396,14 @@ final class YarnGraph {
       }
     } else {
       addManifestRoot();
-      PackageJson rootManifest = project.manifest("", limits).orElse(PackageJson.EMPTY);
+      PackageJson rootManifest = manifest("").orElse(PackageJson.EMPTY);
       if (!rootManifest.workspaces().isEmpty()) {
         for (String folder : project.expandWorkspaces(rootManifest.workspaces(), limits)) {
           if (folder.isEmpty() || workspaceByFolder.containsKey(folder)) {
             continue;
           }
           checkPath(folder);
-          Optional<PackageJson> m = project.manifest(folder, limits);
+          Optional<PackageJson> m = manifest(folder);
           if (m.isEmpty()) {
             continue;
           }
@@ -413,7 +424,7 @@ final class YarnGraph {
   }
 
   private void addManifestRoot() throws IOException {
-    Optional<PackageJson> m = project.manifest("", limits);
+    Optional<PackageJson> m = manifest("");
     if (m.isEmpty()) {
       if (!berry) {
         warnings.add("package.json beside yarn.lock is not available: the root's own "
@@ -559,7 +570,7 @@ final class YarnGraph {
     List<Integer> from = new ArrayList<>(new TreeSet<>(nodes.values()));
     PackageJson manifest = null;
     if (k.workspace() != null) {
-      Optional<PackageJson> m = project.manifest(k.workspace(), limits);
+      Optional<PackageJson> m = manifest(k.workspace());
       if (m.isPresent()) {
         manifest = m.get();
       } else if (!e.dependencies.isEmpty()) {
@@ -622,7 +633,7 @@ final class YarnGraph {
 
   private void addManifestEdges() throws IOException {
     for (Map.Entry<String, Integer> w : new TreeMap<>(workspaceByFolder).entrySet()) {
-      Optional<PackageJson> m = project.manifest(w.getKey(), limits);
+      Optional<PackageJson> m = manifest(w.getKey());
       if (m.isEmpty()) {
         continue;
       }

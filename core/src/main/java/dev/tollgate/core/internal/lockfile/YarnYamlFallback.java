@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tollgate.api.InvalidInputException;
+import dev.tollgate.api.LimitExceededException;
 import dev.tollgate.api.Limits;
 import dev.tollgate.core.internal.io.JsonSupport;
 import java.io.IOException;
@@ -54,7 +55,8 @@ final class YarnYamlFallback {
         String key = p.currentName();
         JsonLocation loc = p.currentTokenLocation();
         if (items.size() > limits.maxEntries()) {
-          break;
+          throw new LimitExceededException(source, "maxEntries", limits.maxEntries(),
+              items.size());
         }
         items.add(new YarnLockLexer.Item(List.of(key), line(loc), column(loc),
             value(p, source)));
