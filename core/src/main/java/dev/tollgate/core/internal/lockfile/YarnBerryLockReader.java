@@ -22,7 +22,7 @@ import java.util.Set;
  * subset yarn writes is read with a hand-written streaming reader (several times faster than a
  * general YAML parser on large lockfiles); a file using YAML that yarn never writes (flow
  * collections, block scalars, anchors: a hand-edited lockfile) is read again, whole, with Jackson's
- * YAML parser, when it is at most {@value #FALLBACK_MAX_BYTES} bytes. Sequences are refused.
+ * YAML parser, when it is at most 64 MiB. Sequences are refused.
  *
  * <p>Entries have comma-separated descriptor keys ({@code a@npm:^1.0.0, a@npm:^1.1.0}) and the
  * fields {@code version}, {@code resolution}, {@code dependencies}, {@code peerDependencies},

@@ -23,7 +23,7 @@ import java.util.Map;
  * depth. Every syntax error is an {@link InvalidInputException} naming the line and column.
  *
  * <p>In berry mode, YAML constructs yarn never writes (flow collections, sequences, block
- * scalars, anchors, aliases, tags, documents markers, complex keys) are reported as {@link
+ * scalars, anchors, aliases, tags, document markers, complex keys) are reported as {@link
  * Unsupported}, so that the caller can fall back to a general YAML parser.
  *
  * <p>Not thread-safe; confine to one thread.
