@@ -19,7 +19,7 @@ public enum LockfileFormat {
   PNPM("pnpm-lock.yaml", "pnpm"),
   /** {@code yarn.lock} of yarn 1 ({@code # yarn lockfile v1}). */
   YARN_CLASSIC("yarn.lock", "yarn classic"),
-  /** {@code yarn.lock} of yarn 2+ ({@code __metadata} version 4 to 8). */
+  /** {@code yarn.lock} of yarn 2+ ({@code __metadata} version 4 to 10: yarn 2.x to 4.x). */
   YARN_BERRY("yarn.lock", "yarn berry");
 
   private final String fileName;

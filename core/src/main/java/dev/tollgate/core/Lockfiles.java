@@ -21,7 +21,7 @@ import java.util.Optional;
 /**
  * Reads npm lockfiles of every format into a {@link dev.tollgate.api.DependencyGraph}:
  * {@code package-lock.json} and {@code npm-shrinkwrap.json} (lockfileVersion 1, 2, 3),
- * {@code yarn.lock} (yarn classic v1 and berry {@code __metadata} 4 to 8) and
+ * {@code yarn.lock} (yarn classic v1 and berry {@code __metadata} 4 to 10) and
  * {@code pnpm-lock.yaml} (5.x, 6.x, 9.x).
  *
  * <pre>{@code

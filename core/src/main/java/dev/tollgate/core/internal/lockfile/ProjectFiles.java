@@ -2,10 +2,8 @@ package dev.tollgate.core.internal.lockfile;
 
 import dev.tollgate.api.Limits;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +26,27 @@ public interface ProjectFiles {
   Optional<PackageJson> manifest(String relativeDir, Limits limits) throws IOException;
 
   /**
+   * Lists the workspace folders that a root manifest's {@code workspaces} globs name: folders
+   * relative to the project root, with {@code /} separators, that hold a {@code package.json}. A
+   * glob segment {@code *} matches any one folder name (and may be part of a segment, as in
+   * {@code pkg-*}), {@code **} any number of folders; a glob starting with {@code !} removes the
+   * folders it matches. Folders named {@code node_modules} or starting with {@code .} are never
+   * entered, and nothing outside the root is listed.
+   *
+   * <p>The default implementation lists nothing (projects without a file system).
+   *
+   * @param globs the globs, as in {@link PackageJson#workspaces()}
+   * @param limits the limits: at most {@link Limits#maxEntries()} folders are visited and
+   *     {@link Limits#maxPathLength()} bounds each path
+   * @return the folders, sorted and distinct; never the root itself
+   * @throws IOException if a folder cannot be listed
+   * @throws dev.tollgate.api.LimitExceededException if the walk goes over a limit
+   */
+  default List<String> expandWorkspaces(List<String> globs, Limits limits) throws IOException {
+    return List.of();
+  }
+
+  /**
    * Returns project files that have no manifests.
    *
    * @return the empty project
@@ -43,19 +62,6 @@ public interface ProjectFiles {
    * @return the project files
    */
   static ProjectFiles directory(Path root) {
-    Path base = root.toAbsolutePath().normalize();
-    return (dir, limits) -> {
-      Path p = base.resolve(dir).normalize();
-      if (!p.startsWith(base)) {
-        return Optional.empty();
-      }
-      Path file = p.resolve("package.json");
-      try (InputStream in = Files.newInputStream(file)) {
-        return Optional.of(PackageJson.read(in, dir.isEmpty() ? "package.json"
-            : dir + "/package.json", limits));
-      } catch (NoSuchFileException e) {
-        return Optional.empty();
-      }
-    };
+    return new DirectoryProjectFiles(root.toAbsolutePath().normalize());
   }
 }
