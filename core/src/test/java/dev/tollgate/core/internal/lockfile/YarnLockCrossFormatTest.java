@@ -70,18 +70,24 @@ class YarnLockCrossFormatTest {
     Path caseDir = PROJECTS.resolve(project);
     Lockfile lf = read(lock, caseDir);
     DependencyGraph g = lf.graph();
+    // a name@version is dev-only when every copy of it is flagged dev (npm may hold one copy
+    // needed in production and another needed only in development; yarn holds one)
     Set<String> yarnAll = new TreeSet<>();
     Set<String> yarnDev = new TreeSet<>();
+    Set<String> yarnProd = new TreeSet<>();
     for (Node n : g.nodes()) {
-      if (n.source().fromRegistry()) {
+      if (n.source().fromRegistry() && !n.has(NodeFlag.EXTRANEOUS)) {
+        String key = n.packageName() + "@" + n.version();
+        yarnAll.add(key);
+        (n.has(NodeFlag.DEV) ? yarnDev : yarnProd).add(key);
+      } else if (n.source().fromRegistry()) {
         yarnAll.add(n.packageName() + "@" + n.version());
-        if (n.has(NodeFlag.DEV) && !n.has(NodeFlag.EXTRANEOUS)) {
-          yarnDev.add(n.packageName() + "@" + n.version());
-        }
       }
     }
+    yarnDev.removeAll(yarnProd);
     Set<String> npmAll = new TreeSet<>();
     Set<String> npmDev = new TreeSet<>();
+    Set<String> npmProd = new TreeSet<>();
     JsonNode dump = new ObjectMapper().readTree(caseDir.resolve("arborist/npm-v3.json").toFile());
     for (JsonNode n : dump.path("nodes")) {
       String resolved = n.path("resolved").asText("");
@@ -94,11 +100,10 @@ class YarnLockCrossFormatTest {
       if (registry && !n.path("isLink").asBoolean()) {
         String key = n.path("packageName").asText() + "@" + n.path("version").asText();
         npmAll.add(key);
-        if (n.path("dev").asBoolean()) {
-          npmDev.add(key);
-        }
+        (n.path("dev").asBoolean() ? npmDev : npmProd).add(key);
       }
     }
+    npmDev.removeAll(npmProd);
     Set<String> allowed = expected(project, variant);
     List<String> diffs = new ArrayList<>();
     diff("missing", npmAll, yarnAll, diffs);
