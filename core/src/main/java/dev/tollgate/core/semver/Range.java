@@ -1,0 +1,328 @@
+package dev.tollgate.core.semver;
+
+import dev.tollgate.api.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An npm version range parsed once, as node-semver 7.x's {@code Range}: {@code ||}-separated sets
+ * of comparators, each set a conjunction. Every form node-semver accepts is accepted with the same
+ * meaning: x-ranges ({@code 1.x}, {@code *}, {@code ""}), tilde, caret (including {@code 0.x}),
+ * hyphen ranges with partial versions, primitive comparators, {@code v}/{@code =} prefixes, build
+ * metadata (ignored) and, in loose mode, loose versions.
+ *
+ * <p>{@link #satisfies(Version)} does not allocate. A version with a prerelease satisfies a set
+ * only when some comparator of that set has a prerelease on the same {@code major.minor.patch},
+ * unless {@code includePrerelease} is set (node-semver's rule).
+ *
+ * <pre>{@code
+ * Range r = Range.parse("^1.2.3 || >=2.0.0-rc.1 <2.1.0");
+ * r.satisfies(Version.parse("1.9.0")); // true
+ * r.toString();                         // ">=1.2.3 <2.0.0-0||>=2.0.0-rc.1 <2.1.0"
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class Range {
+
+  private static final String SOURCE = "semver range";
+
+  private final String raw;
+  private final Comparator[][] set;
+  private final SemverOptions options;
+  private final String formatted;
+
+  Range(String raw, Comparator[][] set, SemverOptions options) {
+    this.raw = raw;
+    this.set = set;
+    this.options = options;
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < set.length; i++) {
+      if (i > 0) {
+        sb.append("||");
+      }
+      for (int k = 0; k < set[i].length; k++) {
+        if (k > 0) {
+          sb.append(' ');
+        }
+        sb.append(set[i][k].value);
+      }
+    }
+    this.formatted = sb.toString();
+  }
+
+  /**
+   * Parses a range with default options.
+   *
+   * @param range the range text
+   * @return the range
+   * @throws InvalidInputException if node-semver would reject it
+   * @throws NullPointerException if {@code range} is null
+   */
+  public static Range parse(String range) {
+    return parse(range, SemverOptions.DEFAULT);
+  }
+
+  /**
+   * Parses a range (node-semver's {@code new Range(range, options)}).
+   *
+   * @param range the range text
+   * @param options the options
+   * @return the range
+   * @throws InvalidInputException if node-semver would reject it
+   * @throws NullPointerException if an argument is null
+   */
+  public static Range parse(String range, SemverOptions options) {
+    Objects.requireNonNull(range, "range");
+    Objects.requireNonNull(options, "options");
+    try {
+      return RangeParser.parse(range, options);
+    } catch (RangeParser.Invalid e) {
+      throw new InvalidInputException(SOURCE, 0, 0,
+          e.getMessage() + " in range \"" + Version.escape(range) + "\"; expected an npm range"
+              + " such as ^1.2.3, ~1.2, 1.x, >=1.0.0 <2 or 1.0.0 - 2.0.0;"
+              + " see docs/errors.md#semver-invalid-range");
+    }
+  }
+
+  /**
+   * Parses a range, returning empty where node-semver would throw.
+   *
+   * @param range the range text
+   * @param options the options
+   * @return the range, or empty
+   * @throws NullPointerException if an argument is null
+   */
+  public static Optional<Range> tryParse(String range, SemverOptions options) {
+    Objects.requireNonNull(range, "range");
+    Objects.requireNonNull(options, "options");
+    try {
+      return Optional.of(RangeParser.parse(range, options));
+    } catch (RangeParser.Invalid e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Returns whether the version satisfies this range (node-semver's {@code range.test(v)}).
+   * Allocation-free.
+   *
+   * @param version the version
+   * @return whether it satisfies the range
+   * @throws NullPointerException if {@code version} is null
+   */
+  public boolean satisfies(Version version) {
+    Comparator[][] s = set;
+    for (int i = 0; i < s.length; i++) {
+      if (testSet(s[i], version)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Parses the version with this range's options and tests it; an invalid version gives false, as
+   * in node-semver.
+   *
+   * @param version the version text
+   * @return whether it is a valid version that satisfies the range
+   * @throws NullPointerException if {@code version} is null
+   */
+  public boolean satisfies(String version) {
+    Objects.requireNonNull(version, "version");
+    if (version.isEmpty()) {
+      return false;
+    }
+    Object v = Version.parseOrReason(version, options.loose());
+    return v instanceof Version && satisfies((Version) v);
+  }
+
+  boolean test(String version) {
+    return satisfies(version);
+  }
+
+  boolean test(Version version) {
+    return satisfies(version);
+  }
+
+  private boolean testSet(Comparator[] comps, Version version) {
+    for (int i = 0; i < comps.length; i++) {
+      if (!comps[i].test(version)) {
+        return false;
+      }
+    }
+    if (version.pre.length > 0 && !options.includePrerelease()) {
+      for (int i = 0; i < comps.length; i++) {
+        Version allowed = comps[i].semver;
+        if (allowed == null) {
+          continue;
+        }
+        if (allowed.pre.length > 0
+            && allowed.major == version.major
+            && allowed.minor == version.minor
+            && allowed.patch == version.patch) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Returns whether some version could satisfy both ranges (node-semver's {@code intersects}).
+   *
+   * @param other the other range
+   * @param options the options for the comparison
+   * @return whether the ranges intersect
+   * @throws NullPointerException if an argument is null
+   */
+  public boolean intersects(Range other, SemverOptions options) {
+    Objects.requireNonNull(other, "other");
+    Objects.requireNonNull(options, "options");
+    for (Comparator[] mine : set) {
+      if (!isSatisfiable(mine, options)) {
+        continue;
+      }
+      for (Comparator[] theirs : other.set) {
+        if (!isSatisfiable(theirs, options)) {
+          continue;
+        }
+        boolean all = true;
+        for (int i = 0; i < mine.length && all; i++) {
+          for (int k = 0; k < theirs.length && all; k++) {
+            all = mine[i].intersects(theirs[k], options);
+          }
+        }
+        if (all) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isSatisfiable(Comparator[] comparators, SemverOptions options) {
+    boolean result = true;
+    List<Comparator> remaining = new ArrayList<>(List.of(comparators));
+    Comparator test = remaining.remove(remaining.size() - 1);
+    while (result && !remaining.isEmpty()) {
+      for (Comparator other : remaining) {
+        if (!test.intersects(other, options)) {
+          result = false;
+          break;
+        }
+      }
+      test = remaining.remove(remaining.size() - 1);
+    }
+    return result;
+  }
+
+  /**
+   * Returns the lowest version that satisfies this range, or empty (node-semver's
+   * {@code minVersion}).
+   *
+   * @return the lowest satisfying version, or empty
+   * @throws InvalidInputException in the corner case where node-semver throws: a {@code >}
+   *     bound on {@code Number.MAX_SAFE_INTEGER} with loose or includePrerelease set
+   */
+  public Optional<Version> minVersion() {
+    Version zero = Version.parse("0.0.0");
+    if (satisfies(zero)) {
+      return Optional.of(zero);
+    }
+    Version zeroPre = Version.parse("0.0.0-0");
+    if (satisfies(zeroPre)) {
+      return Optional.of(zeroPre);
+    }
+    Version minver = null;
+    for (Comparator[] comparators : set) {
+      Version setMin = null;
+      for (Comparator comparator : comparators) {
+        if (comparator.semver == null) {
+          continue;
+        }
+        if (!comparator.semver.reparsesStrictly()) {
+          throw new InvalidInputException(SOURCE, 0, 0,
+              "invalid version \"" + comparator.semver + "\" while computing the minimum of range \""
+                  + Version.escape(raw) + "\"; see docs/errors.md#semver-invalid-range");
+        }
+        Version compver = comparator.semver.withoutBuild();
+        switch (comparator.op) {
+          case Comparator.GT:
+            compver = compver.bumpForGreaterThan();
+            if (setMin == null || compver.compareTo(setMin) > 0) {
+              setMin = compver;
+            }
+            break;
+          case Comparator.EQ:
+          case Comparator.GTE:
+            if (setMin == null || compver.compareTo(setMin) > 0) {
+              setMin = compver;
+            }
+            break;
+          default:
+            break;
+        }
+      }
+      if (setMin != null && (minver == null || minver.compareTo(setMin) > 0)) {
+        minver = setMin;
+      }
+    }
+    if (minver != null) {
+      if ((options.loose() || options.includePrerelease())
+          && minver.patch > Version.MAX_SAFE_INTEGER) {
+        throw new InvalidInputException(SOURCE, 0, 0,
+            "invalid patch version while computing the minimum of range \""
+                + Version.escape(raw) + "\"; see docs/errors.md#semver-invalid-range");
+      }
+      if (satisfies(minver)) {
+        return Optional.of(minver);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the options this range was parsed with.
+   *
+   * @return the options
+   */
+  public SemverOptions options() {
+    return options;
+  }
+
+  /**
+   * Returns the whitespace-normalised input (node-semver's {@code raw}).
+   *
+   * @return the raw text
+   */
+  public String raw() {
+    return raw;
+  }
+
+  /**
+   * Returns node-semver's normalised {@code range}: comparators joined by a space, sets by
+   * {@code ||}; the empty string for "any version".
+   *
+   * @return the normalised range
+   */
+  @Override
+  public String toString() {
+    return formatted;
+  }
+
+  /**
+   * Returns node-semver's {@code validRange} form: {@link #toString()}, or {@code *} when empty.
+   *
+   * @return the normalised range, never empty
+   */
+  public String normalized() {
+    return formatted.isEmpty() ? "*" : formatted;
+  }
+}
