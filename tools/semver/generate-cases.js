@@ -215,7 +215,9 @@ function nearVersions (r) {
 }
 
 // compare / valid / clean / parse
-for (const v of allVersions) {
+// every synthetic and adversarial version, and a sample of the real ones
+const sampledVersions = uniq(synthVersions.concat(realVersions.filter(() => chance(0.25))))
+for (const v of sampledVersions) {
   for (const o of [{}, { loose: true }]) {
     emit('valid', [v], optCode(o), () => str(semver.valid(v, o)))
     emit('clean', [v], optCode(o), () => str(semver.clean(v, o)))
@@ -281,6 +283,7 @@ const coerceInputs = uniq(allVersions.concat(allRanges.slice(0, 3000)).concat([
   '😀1.2.3😀', '１.２.３', '1.2.3\u00004', '1.2.3-ä', '4.5.6-' + 'b'.repeat(300) + ' 7.8.9',
 ]))
 for (const s of coerceInputs) {
+  if (realVersions.includes(s) && !chance(0.2)) continue
   const codes = [0, 1, 2, 3, 4, 5, 6, 7].sort(() => rnd() - 0.5).slice(0, 3)
   for (const c of codes) {
     const o = { includePrerelease: !!(c & 1), loose: !!(c & 2), rtl: !!(c & 4) }

@@ -46,9 +46,12 @@ public final class JsRegex {
   private final long[][] classes;
   private final int groups;
   private final boolean anchoredStart;
+  /** Code units that can start a match at a position other than 0, or null when any can. */
+  private final long[] firstSet;
 
   private JsRegex(String source, int[] op, int[] a, int[] b, long[][] classes, int groups,
-      boolean anchoredStart) {
+      boolean anchoredStart, long[] firstSet) {
+    this.firstSet = firstSet;
     this.source = source;
     this.op = op;
     this.a = a;
@@ -77,8 +80,56 @@ public final class JsRegex {
     c.emit(SAVE, 1, 0);
     c.emit(MATCH, 0, 0);
     boolean anchored = startsAnchored(n);
+    long[] first = new long[1024];
+    boolean nullable = first(n, first);
     return new JsRegex(source, Arrays.copyOf(c.op, c.n), Arrays.copyOf(c.a, c.n),
-        Arrays.copyOf(c.b, c.n), c.classes.toArray(new long[0][]), p.groupCount + 1, anchored);
+        Arrays.copyOf(c.b, c.n), c.classes.toArray(new long[0][]), p.groupCount + 1, anchored,
+        nullable ? null : first);
+  }
+
+  /**
+   * Adds to {@code set} the code units a match of {@code n} can start with, at a position other
+   * than 0 (where {@code ^} fails); returns whether {@code n} can match the empty string there.
+   */
+  private static boolean first(Node n, long[] set) {
+    if (n instanceof Chr) {
+      set(set, ((Chr) n).c);
+      return false;
+    }
+    if (n instanceof Cls) {
+      or(set, ((Cls) n).bits);
+      return false;
+    }
+    if (n instanceof Bol) {
+      return false;
+    }
+    if (n instanceof Eol) {
+      return true;
+    }
+    if (n instanceof Group) {
+      return first(((Group) n).body, set);
+    }
+    if (n instanceof Repeat) {
+      Repeat r = (Repeat) n;
+      boolean bodyNullable = first(r.body, set);
+      return r.min == 0 || bodyNullable;
+    }
+    if (n instanceof Alt) {
+      boolean nullable = false;
+      for (Node x : ((Alt) n).alts) {
+        nullable |= first(x, set);
+      }
+      return nullable;
+    }
+    for (Node x : ((Seq) n).items) {
+      if (x instanceof Bol) {
+        return false;
+      }
+      if (!first(x, set)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean startsAnchored(Node n) {
@@ -124,9 +175,13 @@ public final class JsRegex {
       return null;
     }
     long[] budget = {STEP_BUDGET};
+    int[][] stack = {new int[48]};
+    int[] caps = new int[groups * 2];
     for (int start = from; start <= last; start++) {
-      int[] caps = run(s, start, budget);
-      if (caps != null) {
+      if (start > 0 && firstSet != null && (start == n || !inClass(firstSet, s.charAt(start)))) {
+        continue;
+      }
+      if (run(s, start, budget, caps, stack)) {
         return new Match(s, caps);
       }
     }
@@ -190,11 +245,10 @@ public final class JsRegex {
     return out.append(s, copied, s.length()).toString();
   }
 
-  private int[] run(String s, int start, long[] budget) {
+  private boolean run(String s, int start, long[] budget, int[] caps, int[][] stackHolder) {
     int n = s.length();
-    int[] caps = new int[groups * 2];
     Arrays.fill(caps, -1);
-    int[] stack = new int[48];
+    int[] stack = stackHolder[0];
     int sp = 0;
     int pc = 0;
     int pos = start;
@@ -224,6 +278,7 @@ public final class JsRegex {
         case SPLIT:
           if (sp + 3 > stack.length) {
             stack = Arrays.copyOf(stack, stack.length * 2);
+            stackHolder[0] = stack;
           }
           stack[sp++] = 0;
           stack[sp++] = b[pc];
@@ -236,6 +291,7 @@ public final class JsRegex {
         case SAVE:
           if (sp + 3 > stack.length) {
             stack = Arrays.copyOf(stack, stack.length * 2);
+            stackHolder[0] = stack;
           }
           stack[sp++] = 1;
           stack[sp++] = a[pc];
@@ -259,7 +315,7 @@ public final class JsRegex {
           break;
         case MATCH:
           budget[0] = steps;
-          return caps;
+          return true;
         default:
           throw new IllegalStateException("bad op");
       }
@@ -267,7 +323,7 @@ public final class JsRegex {
         while (true) {
           if (sp == 0) {
             budget[0] = steps;
-            return null;
+            return false;
           }
           int v = stack[--sp];
           int x = stack[--sp];
