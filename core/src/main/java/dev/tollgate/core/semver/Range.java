@@ -36,20 +36,56 @@ public final class Range {
   private final SemverOptions options;
   private final String formatted;
 
+  /**
+   * The comparators packed for the allocation-free hot path: per set, the comparator count, then
+   * per comparator {@code op | hasPrerelease << 8}, major, minor, patch.
+   */
+  private final long[] packed;
+  /** The comparator versions in packing order, for prerelease comparisons (null for ANY). */
+  private final Version[] cVersion;
+  private final boolean includePrerelease;
+
+  private static final long ANY_OP = 0xff;
+  private static final long PRE_FLAG = 0x100;
+
   Range(String raw, Comparator[][] set, SemverOptions options) {
     this.raw = raw;
     this.set = set;
     this.options = options;
+    this.includePrerelease = options.includePrerelease();
+    int total = 0;
+    for (Comparator[] comps : set) {
+      total += comps.length;
+    }
+    packed = new long[set.length + 4 * total];
+    cVersion = new Version[total];
+    int p = 0;
+    int k = 0;
+    for (Comparator[] comps : set) {
+      packed[p++] = comps.length;
+      for (Comparator c : comps) {
+        if (c.semver == null) {
+          packed[p] = ANY_OP;
+        } else {
+          packed[p] = c.op | (c.semver.preLength > 0 ? PRE_FLAG : 0);
+          packed[p + 1] = c.semver.major;
+          packed[p + 2] = c.semver.minor;
+          packed[p + 3] = c.semver.patch;
+        }
+        cVersion[k++] = c.semver;
+        p += 4;
+      }
+    }
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < set.length; i++) {
       if (i > 0) {
         sb.append("||");
       }
-      for (int k = 0; k < set[i].length; k++) {
-        if (k > 0) {
+      for (int j = 0; j < set[i].length; j++) {
+        if (j > 0) {
           sb.append(' ');
         }
-        sb.append(set[i][k].value);
+        sb.append(set[i][j].value);
       }
     }
     this.formatted = sb.toString();
@@ -116,10 +152,72 @@ public final class Range {
    * @throws NullPointerException if {@code version} is null
    */
   public boolean satisfies(Version version) {
-    Comparator[][] s = set;
-    for (int i = 0; i < s.length; i++) {
-      if (testSet(s[i], version)) {
-        return true;
+    final long major = version.major;
+    final long minor = version.minor;
+    final long patch = version.patch;
+    final boolean pre = version.preLength > 0;
+    final long[] pk = packed;
+    int p = 0;
+    int k = 0;
+    while (p < pk.length) {
+      int count = (int) pk[p++];
+      int setP = p;
+      boolean ok = true;
+      for (int j = 0; j < count; j++, p += 4, k++) {
+        long word = pk[p];
+        if (word == ANY_OP) {
+          continue;
+        }
+        int c;
+        long x = pk[p + 1];
+        if (major != x) {
+          c = major < x ? -1 : 1;
+        } else if (minor != (x = pk[p + 2])) {
+          c = minor < x ? -1 : 1;
+        } else if (patch != (x = pk[p + 3])) {
+          c = patch < x ? -1 : 1;
+        } else if (!pre && (word & PRE_FLAG) == 0) {
+          c = 0;
+        } else {
+          c = version.comparePre(cVersion[k]);
+        }
+        boolean pass;
+        switch ((int) (word & 0xff)) {
+          case Comparator.GT:
+            pass = c > 0;
+            break;
+          case Comparator.GTE:
+            pass = c >= 0;
+            break;
+          case Comparator.LT:
+            pass = c < 0;
+            break;
+          case Comparator.LTE:
+            pass = c <= 0;
+            break;
+          default:
+            pass = c == 0;
+            break;
+        }
+        if (!pass) {
+          ok = false;
+          p += 4 * (count - j);
+          k += count - j;
+          break;
+        }
+      }
+      if (ok) {
+        if (!pre || includePrerelease) {
+          return true;
+        }
+        for (int j = 0; j < count; j++) {
+          long word = pk[setP + 4 * j];
+          if (word != ANY_OP && (word & PRE_FLAG) != 0
+              && pk[setP + 4 * j + 1] == major && pk[setP + 4 * j + 2] == minor
+              && pk[setP + 4 * j + 3] == patch) {
+            return true;
+          }
+        }
       }
     }
     return false;
@@ -148,30 +246,6 @@ public final class Range {
 
   boolean test(Version version) {
     return satisfies(version);
-  }
-
-  private boolean testSet(Comparator[] comps, Version version) {
-    for (int i = 0; i < comps.length; i++) {
-      if (!comps[i].test(version)) {
-        return false;
-      }
-    }
-    if (version.pre.length > 0 && !options.includePrerelease()) {
-      for (int i = 0; i < comps.length; i++) {
-        Version allowed = comps[i].semver;
-        if (allowed == null) {
-          continue;
-        }
-        if (allowed.pre.length > 0
-            && allowed.major == version.major
-            && allowed.minor == version.minor
-            && allowed.patch == version.patch) {
-          return true;
-        }
-      }
-      return false;
-    }
-    return true;
   }
 
   /**

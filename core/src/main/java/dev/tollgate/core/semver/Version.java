@@ -48,23 +48,23 @@ public final class Version implements Comparable<Version> {
   final long minor;
   final long patch;
   final String[] pre;
+  final int preLength;
   final long[] preNum;
   private final String[] build;
-  private final String version;
+  /** node-semver's {@code version}, computed on first use (benign race: the value is a String). */
+  private String version;
+
+  private static final String[] NO_STRINGS = new String[0];
+  private static final long[] NO_LONGS = new long[0];
 
   Version(long major, long minor, long patch, String[] pre, long[] preNum, String[] build) {
     this.major = major;
     this.minor = minor;
     this.patch = patch;
     this.pre = pre;
+    this.preLength = pre.length;
     this.preNum = preNum;
     this.build = build;
-    StringBuilder sb = new StringBuilder(16);
-    sb.append(major).append('.').append(minor).append('.').append(patch);
-    for (int i = 0; i < pre.length; i++) {
-      sb.append(i == 0 ? '-' : '.').append(pre[i]);
-    }
-    this.version = sb.toString();
   }
 
   /**
@@ -132,22 +132,15 @@ public final class Version implements Comparable<Version> {
       return "version is longer than " + MAX_LENGTH + " characters";
     }
     String s = Js.trim(version);
+    if (!loose) {
+      return parseStrict(s);
+    }
     String maj;
     String min;
     String pat;
     String preText;
     String buildText;
-    if (!loose) {
-      int[] g = strictFull(s);
-      if (g == null) {
-        return "invalid version";
-      }
-      maj = s.substring(g[0], g[1]);
-      min = s.substring(g[2], g[3]);
-      pat = s.substring(g[4], g[5]);
-      preText = g[6] < 0 ? null : s.substring(g[6], g[7]);
-      buildText = g[8] < 0 ? null : s.substring(g[8], g[9]);
-    } else {
+    {
       JsRegex.Match m;
       try {
         m = Patterns.LOOSE.find(s, 0);
@@ -175,8 +168,8 @@ public final class Version implements Comparable<Version> {
     String[] pre;
     long[] preNum;
     if (preText == null || preText.isEmpty()) {
-      pre = new String[0];
-      preNum = new long[0];
+      pre = NO_STRINGS;
+      preNum = NO_LONGS;
     } else {
       List<String> ids = Js.split(preText, ".");
       pre = new String[ids.size()];
@@ -185,9 +178,7 @@ public final class Version implements Comparable<Version> {
         String id = ids.get(i);
         if (allDigits(id)) {
           if (!Js.aboveMaxSafe(id) && Js.safeValue(id) < MAX_SAFE_INTEGER) {
-            long v = Js.safeValue(id);
-            preNum[i] = v;
-            pre[i] = Long.toString(v);
+            preNum[i] = Js.safeValue(id); // text produced on demand
           } else {
             preNum[i] = PRE_BIG;
             pre[i] = id;
@@ -199,63 +190,132 @@ public final class Version implements Comparable<Version> {
       }
     }
     String[] build = buildText == null || buildText.isEmpty()
-        ? new String[0] : Js.split(buildText, ".").toArray(new String[0]);
+        ? NO_STRINGS : Js.split(buildText, ".").toArray(new String[0]);
     return new Version(Js.safeValue(maj), Js.safeValue(min), Js.safeValue(pat), pre, preNum, build);
   }
 
   /**
-   * Matches node-semver's strict FULL expression by hand: groups as start/end pairs for major,
-   * minor, patch, prerelease, build (-1 when absent), or null.
+   * node-semver's strict FULL expression, matched by hand in one pass:
+   * {@code ^v?(N)\.(N)\.(N)(?:-(P(?:\.P)*))?(?:\+(B(?:\.B)*))?$} where N is {@code 0|[1-9]\d*},
+   * P a numeric identifier without leading zeros or an identifier with a non-digit, and B any
+   * non-empty run of {@code [0-9A-Za-z-]}. Each piece's extent is forced by the character after it,
+   * so no backtracking is needed.
    */
-  private static int[] strictFull(String s) {
-    int n = s.length();
+  private static Object parseStrict(String s) {
+    final int n = s.length();
     int i = 0;
-    int[] g = new int[10];
     if (i < n && s.charAt(i) == 'v') {
       i++;
     }
+    long maj = 0;
+    long min = 0;
+    long pat = 0;
     for (int k = 0; k < 3; k++) {
+      if (i >= n) {
+        return "invalid version";
+      }
+      char c = s.charAt(i);
       int st = i;
-      if (i < n && s.charAt(i) == '0') {
+      if (c == '0') {
         i++;
-      } else if (i < n && s.charAt(i) >= '1' && s.charAt(i) <= '9') {
+      } else if (c >= '1' && c <= '9') {
+        i++;
         while (i < n && isDigit(s.charAt(i))) {
           i++;
         }
       } else {
-        return null;
+        return "invalid version";
       }
-      g[2 * k] = st;
-      g[2 * k + 1] = i;
       if (k < 2) {
-        if (i < n && s.charAt(i) == '.') {
-          i++;
-        } else {
-          return null;
+        if (i >= n || s.charAt(i) != '.') {
+          return "invalid version";
         }
       }
+      long v = digitsValue(s, st, i);
+      if (k == 0) {
+        maj = v;
+      } else if (k == 1) {
+        min = v;
+      } else {
+        pat = v;
+      }
+      if (k < 2) {
+        i++;
+      }
     }
-    g[6] = -1;
-    g[8] = -1;
+    String[] pre = NO_STRINGS;
+    long[] preNum = NO_LONGS;
     if (i < n && s.charAt(i) == '-') {
       int st = i + 1;
       int end = identifiers(s, st, true);
       if (end > st) {
-        g[6] = st;
-        g[7] = end;
+        int count = 1;
+        for (int j = st; j < end; j++) {
+          if (s.charAt(j) == '.') {
+            count++;
+          }
+        }
+        pre = new String[count];
+        preNum = new long[count];
+        int from = st;
+        for (int k = 0; k < count; k++) {
+          int to = from;
+          boolean digits = true;
+          while (to < end && s.charAt(to) != '.') {
+            if (!isDigit(s.charAt(to))) {
+              digits = false;
+            }
+            to++;
+          }
+          long v = digits ? digitsValue(s, from, to) : -1;
+          if (digits && v >= 0 && v < MAX_SAFE_INTEGER) {
+            preNum[k] = v; // text produced on demand
+          } else {
+            preNum[k] = digits ? PRE_BIG : PRE_STRING;
+            pre[k] = s.substring(from, to);
+          }
+          from = to + 1;
+        }
         i = end;
       }
     }
+    String[] build = NO_STRINGS;
     if (i < n && s.charAt(i) == '+') {
       int st = i + 1;
       int end = identifiers(s, st, false);
       if (end > st) {
-        g[8] = st;
-        g[9] = end;
+        build = Js.split(s.substring(st, end), ".").toArray(NO_STRINGS);
         i = end;
       }
     }
-    return i == n ? g : null;
+    if (i != n) {
+      return "invalid version";
+    }
+    if (maj < 0) {
+      return "invalid major version";
+    }
+    if (min < 0) {
+      return "invalid minor version";
+    }
+    if (pat < 0) {
+      return "invalid patch version";
+    }
+    return new Version(maj, min, pat, pre, preNum, build);
+  }
+
+  /** The value of the digits in [from, to), or -1 above {@code Number.MAX_SAFE_INTEGER}. */
+  private static long digitsValue(String s, int from, int to) {
+    while (from < to - 1 && s.charAt(from) == '0') {
+      from++;
+    }
+    if (to - from > 16) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = from; i < to; i++) {
+      v = v * 10 + (s.charAt(i) - '0');
+    }
+    return v > MAX_SAFE_INTEGER ? -1 : v;
   }
 
   /** Dot-separated identifiers from st; returns the end of the last valid one, or st. */
@@ -345,7 +405,11 @@ public final class Version implements Comparable<Version> {
    * @return the identifiers, empty for a release
    */
   public List<String> prerelease() {
-    return List.of(pre);
+    String[] out = new String[pre.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = pre[i] != null ? pre[i] : Long.toString(preNum[i]);
+    }
+    return List.of(out);
   }
 
   /**
@@ -370,9 +434,8 @@ public final class Version implements Comparable<Version> {
    */
   @Override
   public int compareTo(Version other) {
-    if (this == other || version.equals(other.version)) {
-      return 0;
-    }
+    // node-semver first returns 0 for equal version strings; equal strings parse to equal fields,
+    // for which the comparison below gives 0 as well, so the string test is not needed.
     int c = compareMain(other);
     return c != 0 ? c : comparePre(other);
   }
@@ -452,7 +515,22 @@ public final class Version implements Comparable<Version> {
    */
   @Override
   public String toString() {
-    return version;
+    String v = version;
+    if (v == null) {
+      StringBuilder sb = new StringBuilder(16);
+      sb.append(major).append('.').append(minor).append('.').append(patch);
+      for (int i = 0; i < pre.length; i++) {
+        sb.append(i == 0 ? '-' : '.');
+        if (pre[i] == null) {
+          sb.append(preNum[i]);
+        } else {
+          sb.append(pre[i]);
+        }
+      }
+      v = sb.toString();
+      version = v;
+    }
+    return v;
   }
 
   /**
@@ -463,13 +541,13 @@ public final class Version implements Comparable<Version> {
    */
   @Override
   public boolean equals(Object o) {
-    return o instanceof Version && ((Version) o).version.equals(version);
+    return o instanceof Version && ((Version) o).toString().equals(toString());
   }
 
   /** @return a hash of {@link #toString()} */
   @Override
   public int hashCode() {
-    return version.hashCode();
+    return toString().hashCode();
   }
 
   /** minVersion's {@code >} step: bump patch or append a 0 prerelease id. */
@@ -479,7 +557,7 @@ public final class Version implements Comparable<Version> {
     }
     String[] p = java.util.Arrays.copyOf(pre, pre.length + 1);
     long[] pn = java.util.Arrays.copyOf(preNum, preNum.length + 1);
-    p[pre.length] = "0";
+    p[pre.length] = null;
     pn[pre.length] = 0;
     return new Version(major, minor, patch, p, pn, new String[0]);
   }
