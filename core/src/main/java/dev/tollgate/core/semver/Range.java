@@ -45,6 +45,20 @@ public final class Range {
   private final Version[] cVersion;
   private final boolean includePrerelease;
 
+  // One set of one or two comparators (most real ranges: ^1.2.3, ~1.2, >=1.0.0, 1.2.3) is kept in
+  // fields too, so the hot path reads this object and the version only.
+  private final boolean simple;
+  private final long w0;
+  private final long maj0;
+  private final long min0;
+  private final long pat0;
+  private final long w1;
+  private final long maj1;
+  private final long min1;
+  private final long pat1;
+  private final Version v0;
+  private final Version v1;
+
   private static final long ANY_OP = 0xff;
   private static final long PRE_FLAG = 0x100;
 
@@ -75,6 +89,38 @@ public final class Range {
         cVersion[k++] = c.semver;
         p += 4;
       }
+    }
+    simple = set.length == 1 && total <= 2;
+    if (simple) {
+      w0 = packed[1];
+      maj0 = packed[2];
+      min0 = packed[3];
+      pat0 = packed[4];
+      v0 = cVersion[0];
+      if (total == 2) {
+        w1 = packed[5];
+        maj1 = packed[6];
+        min1 = packed[7];
+        pat1 = packed[8];
+        v1 = cVersion[1];
+      } else {
+        w1 = ANY_OP;
+        maj1 = 0;
+        min1 = 0;
+        pat1 = 0;
+        v1 = null;
+      }
+    } else {
+      w0 = ANY_OP;
+      maj0 = 0;
+      min0 = 0;
+      pat0 = 0;
+      v0 = null;
+      w1 = ANY_OP;
+      maj1 = 0;
+      min1 = 0;
+      pat1 = 0;
+      v1 = null;
     }
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < set.length; i++) {
@@ -156,6 +202,17 @@ public final class Range {
     final long minor = version.minor;
     final long patch = version.patch;
     final boolean pre = version.preLength > 0;
+    if (simple) {
+      if (!pass(w0, major, minor, patch, pre, maj0, min0, pat0, version, v0)
+          || !pass(w1, major, minor, patch, pre, maj1, min1, pat1, version, v1)) {
+        return false;
+      }
+      if (!pre || includePrerelease) {
+        return true;
+      }
+      return ((w0 & PRE_FLAG) != 0 && w0 != ANY_OP && maj0 == major && min0 == minor && pat0 == patch)
+          || ((w1 & PRE_FLAG) != 0 && w1 != ANY_OP && maj1 == major && min1 == minor && pat1 == patch);
+    }
     final long[] pk = packed;
     int p = 0;
     int k = 0;
@@ -221,6 +278,37 @@ public final class Range {
       }
     }
     return false;
+  }
+
+  private static boolean pass(long word, long major, long minor, long patch, boolean pre,
+      long cmaj, long cmin, long cpat, Version version, Version cv) {
+    if (word == ANY_OP) {
+      return true;
+    }
+    int c;
+    if (major != cmaj) {
+      c = major < cmaj ? -1 : 1;
+    } else if (minor != cmin) {
+      c = minor < cmin ? -1 : 1;
+    } else if (patch != cpat) {
+      c = patch < cpat ? -1 : 1;
+    } else if (!pre && (word & PRE_FLAG) == 0) {
+      c = 0;
+    } else {
+      c = version.comparePre(cv);
+    }
+    switch ((int) (word & 0xff)) {
+      case Comparator.GT:
+        return c > 0;
+      case Comparator.GTE:
+        return c >= 0;
+      case Comparator.LT:
+        return c < 0;
+      case Comparator.LTE:
+        return c <= 0;
+      default:
+        return c == 0;
+    }
   }
 
   /**
