@@ -19,6 +19,7 @@ module dev.tollgate.core {
   requires org.slf4j;
 
   exports dev.tollgate.core;
+  exports dev.tollgate.core.semver;
 
   uses dev.tollgate.api.spi.LicenseDetectorProvider;
   uses dev.tollgate.api.spi.AdvisorySourceProvider;
