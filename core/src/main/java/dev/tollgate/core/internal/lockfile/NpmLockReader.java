@@ -1061,29 +1061,57 @@ public final class NpmLockReader implements LockfileReader {
       return nameFromLocation(loc[k]);
     }
 
-    /** Arborist's tree placement: nearest ancestor folder that is a (non-link) node. */
+    /**
+     * Arborist's tree placement: the nearest ancestor folder that is a (non-link) node is the
+     * parent when the node sits in its node_modules, else the fs parent. Ancestor folders are
+     * looked up by the prefix's hash (String.hashCode is computed incrementally), so a long
+     * location costs linear time.
+     */
     private void place() {
+      HashMap<Integer, Integer> firstByHash = new HashMap<>(n * 2);
+      int[] nextSameHash = new int[n];
+      for (int k = n - 1; k >= 0; k--) {
+        Integer prev = firstByHash.put(loc[k].hashCode(), k);
+        nextSameHash[k] = prev == null ? -1 : prev;
+      }
+      int[] prefixHash = new int[16];
       for (int k = 1; k < n; k++) {
         String l = loc[k];
+        if (prefixHash.length < l.length() + 1) {
+          prefixHash = new int[l.length() + 1];
+        }
+        int h = 0;
+        for (int i = 0; i < l.length(); i++) {
+          prefixHash[i] = h;
+          h = 31 * h + l.charAt(i);
+        }
         String nm = nameFromLocation(l);
-        int slash = l.lastIndexOf('/');
-        String dir = slash < 0 ? "" : l.substring(0, slash);
-        while (true) {
-          Integer a = byLoc.get(dir);
-          if (a != null && a != k && !entry[a].link) {
-            String childLoc = dir + (dir.isEmpty() ? "" : "/") + NM + nm;
-            if (childLoc.equals(l)) {
-              parent[k] = a;
-            } else {
-              fsParent[k] = a;
+        int found = -1;
+        for (int i = l.lastIndexOf('/'); found < 0; i = i <= 0 ? -1 : l.lastIndexOf('/', i - 1)) {
+          int len = Math.max(i, 0);
+          Integer c = firstByHash.get(len == 0 ? 0 : prefixHash[len]);
+          for (int a = c == null ? -1 : c; a >= 0; a = nextSameHash[a]) {
+            if (a != k && loc[a].length() == len && l.regionMatches(0, loc[a], 0, len)
+                && !entry[a].link) {
+              found = a;
+              break;
             }
+          }
+          if (i <= 0) {
             break;
           }
-          if (dir.isEmpty()) {
-            break;
-          }
-          int s = dir.lastIndexOf('/');
-          dir = s < 0 ? "" : dir.substring(0, s);
+        }
+        if (found < 0) {
+          continue;
+        }
+        String dir = loc[found];
+        boolean child = l.length() == dir.length() + (dir.isEmpty() ? 0 : 1) + NM.length()
+            + nm.length() && l.startsWith(NM, dir.isEmpty() ? 0 : dir.length() + 1)
+            && l.endsWith(nm);
+        if (child) {
+          parent[k] = found;
+        } else {
+          fsParent[k] = found;
         }
       }
     }
@@ -1111,13 +1139,29 @@ public final class NpmLockReader implements LockfileReader {
       return parent[k] >= 0 ? parent[k] : fsParent[k];
     }
 
-    /** Node's module resolution from a node. */
+    private HashMap<String, Integer>[] children;
+
+    /** Node's module resolution from a node: its children, then its resolve-parents'. */
+    @SuppressWarnings("unchecked")
     private int resolve(int from, String dep) {
-      for (int a = from; a >= 0; a = resolveParent(a)) {
-        String l = loc[a];
-        Integer c = byLoc.get(l.isEmpty() ? NM + dep : l + "/" + NM + dep);
-        if (c != null) {
-          return c;
+      if (children == null) {
+        children = new HashMap[n];
+        for (int k = 1; k < n; k++) {
+          int p = parent[k];
+          if (p >= 0) {
+            if (children[p] == null) {
+              children[p] = new HashMap<>(8);
+            }
+            children[p].put(nameFromLocation(loc[k]), k);
+          }
+        }
+      }
+      int steps = 0;
+      for (int a = from; a >= 0 && steps <= n; a = resolveParent(a), steps++) {
+        HashMap<String, Integer> c = children[a];
+        Integer hit = c == null ? null : c.get(dep);
+        if (hit != null) {
+          return hit;
         }
       }
       return -1;
@@ -1222,7 +1266,7 @@ public final class NpmLockReader implements LockfileReader {
         }
         String[] segs = loc[k].split("/", -1);
         for (String[] pat : patterns) {
-          if (glob(pat, 0, segs, 0)) {
+          if (glob(pat, segs)) {
             out.put(name[k], new String[] {loc[k], "file:" + loc[k]});
             break;
           }
@@ -1231,20 +1275,21 @@ public final class NpmLockReader implements LockfileReader {
       return out.isEmpty() ? null : out;
     }
 
-    private static boolean glob(String[] pat, int pi, String[] segs, int si) {
-      if (pi == pat.length) {
-        return si == segs.length;
-      }
-      if (pat[pi].equals("**")) {
-        for (int k = si; k <= segs.length; k++) {
-          if (glob(pat, pi + 1, segs, k)) {
-            return true;
+    private static boolean glob(String[] pat, String[] segs) {
+      // dynamic programming over (pattern index, segment index): no backtracking blow-up
+      boolean[][] ok = new boolean[pat.length + 1][segs.length + 1];
+      ok[pat.length][segs.length] = true;
+      for (int pi = pat.length - 1; pi >= 0; pi--) {
+        for (int si = segs.length; si >= 0; si--) {
+          if (pat[pi].equals("**")) {
+            ok[pi][si] = ok[pi + 1][si] || (si < segs.length && ok[pi][si + 1]);
+          } else {
+            ok[pi][si] = si < segs.length && ok[pi + 1][si + 1]
+                && segMatch(pat[pi], 0, segs[si], 0);
           }
         }
-        return false;
       }
-      return si < segs.length && segMatch(pat[pi], 0, segs[si], 0) && glob(pat, pi + 1, segs,
-          si + 1);
+      return ok[0][0];
     }
 
     private static boolean segMatch(String p, int i, String s, int j) {
@@ -1404,7 +1449,11 @@ public final class NpmLockReader implements LockfileReader {
       for (int k = 0; k < n; k++) {
         order[k] = k;
       }
-      Arrays.sort(order, (a, c) -> Integer.compare(depth(a), depth(c)));
+      int[] depth = new int[n];
+      for (int k = 0; k < n; k++) {
+        depth[k] = depth(k);
+      }
+      Arrays.sort(order, (a, c) -> Integer.compare(depth[a], depth[c]));
       boolean changed = true;
       for (int pass = 0; changed && pass < MAX_BUNDLE_PASSES; pass++) {
         changed = false;
@@ -1440,7 +1489,7 @@ public final class NpmLockReader implements LockfileReader {
 
     private int depth(int k) {
       int d = 0;
-      for (int a = parent[k]; a >= 0; a = parent[a]) {
+      for (int a = parent[k]; a >= 0 && d <= n; a = parent[a]) {
         d++;
       }
       return d;
@@ -1470,13 +1519,20 @@ public final class NpmLockReader implements LockfileReader {
       }
       if (v1) {
         // Arborist's assignBundles for converted v1 trees
+        java.util.HashSet<String> declared = null;
         for (int k = 1; k < n; k++) {
           int p = parent[k];
           if (entry[k].link || p < 0 || !entry[k].inBundle || entry[p].inBundle) {
             continue;
           }
           String nm = nameFromLocation(loc[k]);
-          if (hasEdge(p, nm)) {
+          if (declared == null) {
+            declared = new java.util.HashSet<>();
+            for (int e = 0; e < edgeCount; e++) {
+              declared.add(eFrom[e] + "\u0000" + eName[e]);
+            }
+          }
+          if (declared.contains(p + "\u0000" + nm)) {
             if (bd[p] == null) {
               bd[p] = new ArrayList<>();
             }
@@ -1486,15 +1542,6 @@ public final class NpmLockReader implements LockfileReader {
         }
       }
       return any ? bd : null;
-    }
-
-    private boolean hasEdge(int from, String dep) {
-      for (int e = 0; e < edgeCount; e++) {
-        if (eFrom[e] == from && eName[e].equals(dep)) {
-          return true;
-        }
-      }
-      return false;
     }
 
     private void classify(int k, PackageSource[] sources, String[] unscanned) {
@@ -1564,16 +1611,20 @@ public final class NpmLockReader implements LockfileReader {
       return new PackageSource.Unknown(resolved);
     }
 
+    private int[] firstSpecIn;
+
     private String committishFromEdges(int k) {
-      for (int e = 0; e < edgeCount; e++) {
-        if (eTo[e] == k) {
-          int h = eSpec[e].lastIndexOf('#');
-          if (h >= 0) {
-            return eSpec[e].substring(h + 1);
+      if (firstSpecIn == null) {
+        firstSpecIn = new int[n];
+        Arrays.fill(firstSpecIn, -1);
+        for (int e = 0; e < edgeCount; e++) {
+          if (eTo[e] >= 0 && firstSpecIn[eTo[e]] < 0 && eSpec[e].indexOf('#') >= 0) {
+            firstSpecIn[eTo[e]] = e;
           }
         }
       }
-      return "";
+      int e = firstSpecIn[k];
+      return e < 0 ? "" : eSpec[e].substring(eSpec[e].lastIndexOf('#') + 1);
     }
 
     private static boolean isCommit(String s) {
