@@ -17,6 +17,7 @@ import dev.tollgate.api.SupplyChainException;
 import dev.tollgate.core.Lockfile;
 import dev.tollgate.core.LockfileFormat;
 import dev.tollgate.core.internal.io.JsonSupport;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -87,6 +88,11 @@ public final class NpmLockReader implements LockfileReader {
       doc = new Parser(source, p, limits).parse();
     } catch (JsonProcessingException e) {
       throw JsonSupport.translate(source, e, limits);
+    } catch (CharConversionException e) {
+      // Jackson's UTF-16/32 detection found characters that cannot exist
+      throw new InvalidInputException(source, 1, 1, "not JSON text in UTF-8, UTF-16 or UTF-32: "
+          + SupplyChainException.quote(String.valueOf(e.getMessage()))
+          + "; see docs/errors.md#malformed-lockfile", e);
     }
     String v = doc.lockfileVersion;
     if (v == null) {
