@@ -83,11 +83,23 @@ public final class NpmLockReader implements LockfileReader {
   public Lockfile read(String source, InputStream in, ProjectFiles project, Limits limits)
       throws IOException {
     Doc doc;
-    JsonFactory factory = JsonSupport.factory(limits);
+    // Canonicalized field names keep Jackson on its byte-based UTF-8 parser (with them off it
+    // decodes through a Reader, several times slower); interning stays off.
+    JsonFactory factory = JsonFactory.builder()
+        .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+        .enable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+        .streamReadConstraints(JsonSupport.constraints(limits))
+        .build();
     try (JsonParser p = JsonSupport.open(factory, in, source, limits)) {
       doc = new Parser(source, p, limits).parse();
     } catch (JsonProcessingException e) {
       throw JsonSupport.translate(source, e, limits);
+    } catch (IllegalStateException e) {
+      // Jackson's symbol table refuses keys crafted to collide
+      throw new InvalidInputException(source, 0, 0, "field names collide in Jackson's symbol"
+          + " table, which suggests a hash-flooding attack: "
+          + SupplyChainException.quote(String.valueOf(e.getMessage()))
+          + "; see docs/errors.md#malformed-lockfile", e);
     } catch (CharConversionException e) {
       // Jackson's UTF-16/32 detection found characters that cannot exist
       throw new InvalidInputException(source, 1, 1, "not JSON text in UTF-8, UTF-16 or UTF-32: "
@@ -188,7 +200,6 @@ public final class NpmLockReader implements LockfileReader {
     private final String source;
     private final JsonParser p;
     private final Limits limits;
-    private final HashMap<String, String> interned = new HashMap<>();
     private int entries;
     private long pairs;
 
@@ -285,9 +296,12 @@ public final class NpmLockReader implements LockfileReader {
       }
     }
 
-    private String intern(String s) {
-      String old = interned.putIfAbsent(s, s);
-      return old == null ? s : old;
+    /**
+     * Field names come canonicalized from Jackson's symbol table, one instance per distinct name
+     * in the document, so names are interned for free; values are short and stay as read.
+     */
+    private static String intern(String s) {
+      return s;
     }
 
     private void skip(JsonToken t) throws IOException {
@@ -860,6 +874,9 @@ public final class NpmLockReader implements LockfileReader {
 
   /** Normalizes a relative path as path.resolve + relative do: drops "." and "", folds "..". */
   static String normalize(String path) {
+    if (isNormal(path)) {
+      return path;
+    }
     String p = path.replace('\\', '/');
     boolean abs = p.startsWith("/");
     List<String> parts = new ArrayList<>();
@@ -900,6 +917,33 @@ public final class NpmLockReader implements LockfileReader {
       sb.append(seg);
     }
     return sb.toString();
+  }
+
+  /** Tells whether a relative path has no empty, "." or ".." segment and no backslash. */
+  private static boolean isNormal(String path) {
+    int n = path.length();
+    if (n == 0) {
+      return true;
+    }
+    if (path.charAt(0) == '/' || path.charAt(n - 1) == '/') {
+      return false;
+    }
+    int segStart = 0;
+    for (int i = 0; i <= n; i++) {
+      char c = i < n ? path.charAt(i) : '/';
+      if (c == '\\') {
+        return false;
+      }
+      if (c == '/') {
+        int len = i - segStart;
+        if (len == 0 || (len == 1 && path.charAt(segStart) == '.')
+            || (len == 2 && path.charAt(segStart) == '.' && path.charAt(segStart + 1) == '.')) {
+          return false;
+        }
+        segStart = i + 1;
+      }
+    }
+    return true;
   }
 
   /** Npm's nameFromFolder: the last segment, with its scope when the one before starts with @. */
@@ -960,6 +1004,7 @@ public final class NpmLockReader implements LockfileReader {
     private final Entry[] entry;
     private final String[] loc;
     private final String[] name;
+    private final String[] folderName;
     private final HashMap<String, Integer> byLoc;
     private final int[] parent;
     private final int[] fsParent;
@@ -1005,6 +1050,7 @@ public final class NpmLockReader implements LockfileReader {
       entry = new Entry[n];
       loc = new String[n];
       name = new String[n];
+      folderName = new String[n];
       byLoc = new HashMap<>(n * 2);
       entry[0] = root;
       loc[0] = "";
@@ -1015,6 +1061,9 @@ public final class NpmLockReader implements LockfileReader {
         loc[i] = e.loc;
         byLoc.put(e.loc, i);
         i++;
+      }
+      for (int k = 0; k < n; k++) {
+        folderName[k] = nameFromLocation(loc[k]);
       }
       parent = new int[n];
       fsParent = new int[n];
@@ -1056,15 +1105,15 @@ public final class NpmLockReader implements LockfileReader {
     private String nodeName(int k) {
       Entry e = entry[k];
       if (entry[k].link) {
-        return nameFromLocation(loc[k]);
+        return folderName[k];
       }
       if (k == 0 || parent[k] < 0) {
         if (e.name != null && !e.name.isEmpty()) {
           return e.name;
         }
-        return k == 0 ? "" : nameFromLocation(loc[k]);
+        return k == 0 ? "" : folderName[k];
       }
-      return nameFromLocation(loc[k]);
+      return folderName[k];
     }
 
     /**
@@ -1091,7 +1140,7 @@ public final class NpmLockReader implements LockfileReader {
           prefixHash[i] = h;
           h = 31 * h + l.charAt(i);
         }
-        String nm = nameFromLocation(l);
+        String nm = folderName[k];
         int found = -1;
         for (int i = l.lastIndexOf('/'); found < 0; i = i <= 0 ? -1 : l.lastIndexOf('/', i - 1)) {
           int len = Math.max(i, 0);
@@ -1158,7 +1207,7 @@ public final class NpmLockReader implements LockfileReader {
             if (children[p] == null) {
               children[p] = new HashMap<>(8);
             }
-            children[p].put(nameFromLocation(loc[k]), k);
+            children[p].put(folderName[k], k);
           }
         }
       }
@@ -1194,52 +1243,90 @@ public final class NpmLockReader implements LockfileReader {
       }
     }
 
-    /** Edges of one node, in Arborist's order of overwriting (a Map keyed by name). */
+    private String[] dName = new String[16];
+    private String[] dSpec = new String[16];
+    private DependencyType[] dType = new DependencyType[16];
+    private int dCount;
+    private final HashMap<String, Integer> dIndex = new HashMap<>();
+
+    /**
+     * Edges of one node. Arborist keeps one edge per name, and later kinds overwrite earlier ones
+     * (peer, peerOptional, prod, optional, dev), except that nothing overwrites a workspace edge.
+     */
     private void edges(int k, Map<String, String[]> ws) {
       Entry e = entry[k];
-      LinkedHashMap<String, Object[]> out = new LinkedHashMap<>();
+      dCount = 0;
+      dIndex.clear();
       if (ws != null) {
         for (Map.Entry<String, String[]> w : ws.entrySet()) {
-          out.put(w.getKey(), new Object[] {w.getValue()[1], DependencyType.WORKSPACE});
+          put(w.getKey(), w.getValue()[1], DependencyType.WORKSPACE);
         }
       }
       if (e.peerDeps.length > 0) {
         for (int i = 0; i < e.peerDeps.length; i += 2) {
-          boolean opt = contains(e.peerOptional, e.peerDeps[i]);
-          if (!opt) {
-            put(out, e.peerDeps[i], e.peerDeps[i + 1], DependencyType.PEER);
+          if (!contains(e.peerOptional, e.peerDeps[i])) {
+            put(e.peerDeps[i], e.peerDeps[i + 1], DependencyType.PEER);
           }
         }
         for (int i = 0; i < e.peerDeps.length; i += 2) {
           if (contains(e.peerOptional, e.peerDeps[i])) {
-            put(out, e.peerDeps[i], e.peerDeps[i + 1], DependencyType.PEER_OPTIONAL);
+            put(e.peerDeps[i], e.peerDeps[i + 1], DependencyType.PEER_OPTIONAL);
           }
         }
       }
       for (int i = 0; i < e.deps.length; i += 2) {
-        put(out, e.deps[i], e.deps[i + 1], DependencyType.PROD);
+        put(e.deps[i], e.deps[i + 1], DependencyType.PROD);
       }
       for (int i = 0; i < e.optDeps.length; i += 2) {
-        put(out, e.optDeps[i], e.optDeps[i + 1], DependencyType.OPTIONAL);
+        put(e.optDeps[i], e.optDeps[i + 1], DependencyType.OPTIONAL);
       }
       if (parent[k] < 0) {
         for (int i = 0; i < e.devDeps.length; i += 2) {
-          put(out, e.devDeps[i], e.devDeps[i + 1], DependencyType.DEV);
+          put(e.devDeps[i], e.devDeps[i + 1], DependencyType.DEV);
         }
       }
-      for (Map.Entry<String, Object[]> d : out.entrySet()) {
-        String dep = d.getKey();
-        addEdge(k, resolve(k, dep), dep, (String) d.getValue()[0],
-            (DependencyType) d.getValue()[1]);
+      for (int i = 0; i < dCount; i++) {
+        addEdge(k, resolve(k, dName[i]), dName[i], dSpec[i], dType[i]);
       }
     }
 
-    private static void put(Map<String, Object[]> out, String dep, String spec,
-        DependencyType type) {
-      Object[] cur = out.get(dep);
-      if (cur == null || cur[1] != DependencyType.WORKSPACE) {
-        out.put(dep, new Object[] {spec, type});
+    private void put(String dep, String spec, DependencyType type) {
+      int at = -1;
+      if (dCount <= 8) {
+        for (int i = 0; i < dCount; i++) {
+          if (dName[i].equals(dep)) {
+            at = i;
+            break;
+          }
+        }
+      } else {
+        if (dIndex.isEmpty()) {
+          for (int i = 0; i < dCount; i++) {
+            dIndex.put(dName[i], i);
+          }
+        }
+        Integer i = dIndex.get(dep);
+        at = i == null ? -1 : i;
       }
+      if (at >= 0) {
+        if (dType[at] != DependencyType.WORKSPACE) {
+          dSpec[at] = spec;
+          dType[at] = type;
+        }
+        return;
+      }
+      if (dCount == dName.length) {
+        dName = Arrays.copyOf(dName, dCount * 2);
+        dSpec = Arrays.copyOf(dSpec, dCount * 2);
+        dType = Arrays.copyOf(dType, dCount * 2);
+      }
+      dName[dCount] = dep;
+      dSpec[dCount] = spec;
+      dType[dCount] = type;
+      if (!dIndex.isEmpty()) {
+        dIndex.put(dep, dCount);
+      }
+      dCount++;
     }
 
     private static boolean contains(String[] a, String s) {
@@ -1471,7 +1558,7 @@ public final class NpmLockReader implements LockfileReader {
           int found = -1;
           if (bundler[p] >= 0) {
             found = bundler[p];
-          } else if (bd[p] != null && bd[p].contains(nameFromLocation(loc[k]))) {
+          } else if (bd[p] != null && bd[p].contains(folderName[k])) {
             found = p;
           } else {
             for (int i = inStart[k]; i < inStart[k + 1]; i++) {
@@ -1531,7 +1618,7 @@ public final class NpmLockReader implements LockfileReader {
           if (entry[k].link || p < 0 || !entry[k].inBundle || entry[p].inBundle) {
             continue;
           }
-          String nm = nameFromLocation(loc[k]);
+          String nm = folderName[k];
           if (declared == null) {
             declared = new java.util.HashSet<>();
             for (int e = 0; e < edgeCount; e++) {
@@ -1565,7 +1652,7 @@ public final class NpmLockReader implements LockfileReader {
             : new PackageSource.LocalPath(loc[k], true);
         return;
       }
-      String nm = nameFromLocation(loc[k]);
+      String nm = folderName[k];
       String real = e.name != null && !e.name.isEmpty() ? e.name : nm;
       String r = e.resolved;
       String version = e.version == null ? "" : e.version;
@@ -1578,7 +1665,8 @@ public final class NpmLockReader implements LockfileReader {
         }
         return;
       }
-      if (isGit(r)) {
+      boolean http = r.startsWith("https://") || r.startsWith("http://");
+      if (!http && isGit(r)) {
         int hash = r.lastIndexOf('#');
         String repo = hash >= 0 ? r.substring(0, hash) : r;
         String frag = hash >= 0 ? r.substring(hash + 1) : "";
@@ -1592,7 +1680,7 @@ public final class NpmLockReader implements LockfileReader {
         sources[k] = new PackageSource.LocalPath(path, !isTarball(path));
         return;
       }
-      if (r.startsWith("https://") || r.startsWith("http://")) {
+      if (http) {
         if (registryUrl(r, real, version)) {
           sources[k] = registry(real, nm, r, unscanned, k);
         } else {
@@ -1652,16 +1740,23 @@ public final class NpmLockReader implements LockfileReader {
         return false;
       }
       int q = url.indexOf('?');
-      String u = q >= 0 ? url.substring(0, q) : url;
+      int end = q >= 0 ? q : url.length();
       int slash = real.indexOf('/');
       String bare = real.startsWith("@") && slash > 0 ? real.substring(slash + 1) : real;
-      String tail = "/-/" + bare + "-" + version + ".tgz";
-      if (!u.endsWith(tail)) {
+      // ".../<bare>/-/<bare>-<version>.tgz"
+      int vEnd = end - 4;
+      int vStart = vEnd - version.length();
+      int bStart = vStart - 1 - bare.length();
+      int dash = bStart - 3;
+      int head = dash - bare.length();
+      if (head < 1 || !url.startsWith(".tgz", vEnd) || !url.startsWith(version, vStart)
+          || url.charAt(vStart - 1) != '-' || !url.startsWith(bare, bStart)
+          || !url.startsWith("/-/", dash) || !url.startsWith(bare, head)) {
         return false;
       }
-      String head = u.substring(0, u.length() - tail.length());
-      return head.endsWith("/" + bare) || head.endsWith("%2f" + bare)
-          || head.endsWith("%2F" + bare);
+      char before = url.charAt(head - 1);
+      return before == '/' || (head >= 3 && (url.startsWith("%2f", head - 3)
+          || url.startsWith("%2F", head - 3)));
     }
   }
 }
