@@ -123,6 +123,9 @@ public final class NpmLockReader implements LockfileReader {
       if (root != null && root.name == null) {
         root.name = doc.name;
       }
+      if (root != null && root.version == null) {
+        root.version = doc.version;
+      }
       g = new Graph(source, doc.packages, false, project, limits, warnings);
     } else {
       g = new Graph(source, fromV1(source, doc, project, limits), true, project, limits, warnings);

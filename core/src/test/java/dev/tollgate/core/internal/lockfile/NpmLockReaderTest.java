@@ -73,6 +73,13 @@ class NpmLockReaderTest {
   }
 
   @Test
+  void takesTheRootNameAndVersionFromTheDocumentWhenTheRootEntryLacksThem() throws IOException {
+    DependencyGraph g = graph(v3("\"\": {\"dependencies\": {}}"));
+    assertEquals("app", g.root().name());
+    assertEquals("1.0.0", g.root().version());
+  }
+
+  @Test
   void readsRegistryPackageWithoutResolved() throws IOException {
     DependencyGraph g = graph(v3("\"node_modules/a\": {\"version\": \"1.0.0\"}"));
     assertEquals(new PackageSource.Registry(""), at(g, "node_modules/a").source());
