@@ -44,11 +44,23 @@ final class TyposquatChecker implements SimilarityChecker {
 
   @Override
   public List<SimilarName> check(String name) {
+    return check(name, false);
+  }
+
+  /**
+   * Checks a name; with {@code asUnknown}, as if the name were not on the bundled list (so a
+   * listed name is judged like a new package: used to measure look-alikes among legitimate names),
+   * against the names more popular than it only.
+   */
+  List<SimilarName> check(String name, boolean asUnknown) {
     NameInput.read(name);
     if (settings.allow().contains(name)) {
       return List.of();
     }
-    int candRank = names.rankOf(name);
+    int realRank = names.rankOf(name);
+    int candRank = asUnknown ? -1 : realRank;
+    // as unknown, only names more popular than the real one are targets
+    int maxTarget = asUnknown && realRank >= 0 ? realRank : Integer.MAX_VALUE;
     long candDl = candRank >= 0 ? names.downloads(candRank) : -1;
     String plain = Fold.plain(name);
     String skeleton = Fold.homoglyphs(plain);
@@ -76,6 +88,9 @@ final class TyposquatChecker implements SimilarityChecker {
       }
     }
     scope(name, candDl, out);
+    if (maxTarget != Integer.MAX_VALUE) {
+      out.removeIf(s -> names.rankOf(s.target()) >= maxTarget);
+    }
     if (out.isEmpty()) {
       return List.of();
     }
@@ -101,7 +116,15 @@ final class TyposquatChecker implements SimilarityChecker {
 
   @Override
   public NameAssessment assess(String name) {
-    List<SimilarName> similar = check(name);
+    return assess(name, false);
+  }
+
+  /**
+   * Assesses a name, optionally as if it were not on the bundled list (see {@link #check(String,
+   * boolean)}).
+   */
+  NameAssessment assess(String name, boolean asUnknown) {
+    List<SimilarName> similar = check(name, asUnknown);
     double score = similar.isEmpty() ? 0.0 : similar.get(0).score();
     NameVerdict v = score >= settings.squatThreshold() ? NameVerdict.LIKELY_SQUAT
         : score >= settings.suspiciousThreshold() ? NameVerdict.SUSPICIOUS : NameVerdict.OK;
@@ -179,6 +202,7 @@ final class TyposquatChecker implements SimilarityChecker {
     strip(name, lower, candDl, out, "js", false, "affix", 0.75);
     strip(name, lower, candDl, out, "js", true, "affix", 0.7);
     strip(name, lower, candDl, out, "cli", false, "affix", 0.7);
+    strip(name, lower, candDl, out, "node", false, "affix", 0.75);
     strip(name, lower, candDl, out, "npm", true, "affix", 0.7);
     int v = versionSuffix(lower);
     if (v > 0) {
@@ -211,6 +235,11 @@ final class TyposquatChecker implements SimilarityChecker {
         return;
       }
       rest = trimSeparators(lower.substring(0, lower.length() - affix.length()));
+      if (rest.length() == 2 && Fold.separator(lower.charAt(2))) {
+        // "d3.js": a short name with a separated suffix is still a clear imitation
+        lookupShort(name, rest, candDl, out, "adds the suffix " + q(lower.substring(2)) + " to ");
+        return;
+      }
     }
     String what = prefix ? "the prefix " + q(affix) : "the suffix " + q(affix);
     lookup(name, rest, candDl, out, kind, "adds " + what + " to ", base);
@@ -230,6 +259,14 @@ final class TyposquatChecker implements SimilarityChecker {
     }
   }
 
+  private void lookupShort(String name, String rest, long candDl, List<SimilarName> out,
+      String explanation) {
+    int t = names.rankOf(rest);
+    if (t >= 0 && t < index.targets()) {
+      add(name, t, "affix", explanation + q(rest), 0.7, candDl, out);
+    }
+  }
+
   private void scope(String name, long candDl, List<SimilarName> out) {
     if (!name.startsWith("@")) {
       return;
@@ -243,9 +280,9 @@ final class TyposquatChecker implements SimilarityChecker {
     }
     if (scope.equals("@types")) {
       add(name, t, "scope", "poses as the type definitions of " + q(bare)
-          + ", and no such @types package is listed", 0.7, candDl, out);
+          + ", and no such @types package is listed", 0.55, candDl, out);
     } else {
-      add(name, t, "scope", "puts " + q(bare) + " under the scope " + q(scope), 0.6, candDl, out);
+      add(name, t, "scope", "puts " + q(bare) + " under the scope " + q(scope), 0.5, candDl, out);
     }
   }
 
