@@ -100,14 +100,29 @@ final class Fold {
    * @return the skeleton
    */
   static String homoglyphs(String p) {
+    return homoglyphs(p, true);
+  }
+
+  /**
+   * Folds the single-character ASCII homoglyphs of a plain form but keeps {@code rn} and
+   * {@code vv}: a typo that makes or breaks an {@code rn} ({@code strngify}) stays one edit away.
+   *
+   * @param p the plain form
+   * @return the light skeleton
+   */
+  static String light(String p) {
+    return homoglyphs(p, false);
+  }
+
+  private static String homoglyphs(String p, boolean pairs) {
     StringBuilder sb = new StringBuilder(p.length());
     for (int i = 0; i < p.length(); i++) {
       char c = p.charAt(i);
       char n = i + 1 < p.length() ? p.charAt(i + 1) : 0;
-      if (c == 'r' && n == 'n') {
+      if (pairs && c == 'r' && n == 'n') {
         sb.append('m');
         i++;
-      } else if (c == 'v' && n == 'v') {
+      } else if (pairs && c == 'v' && n == 'v') {
         sb.append('w');
         i++;
       } else if (c == '1' || c == 'i' || c == '|') {

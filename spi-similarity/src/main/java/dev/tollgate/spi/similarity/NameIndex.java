@@ -32,6 +32,7 @@ final class NameIndex {
 
   private final int targets;
   private final String[] skeletons;
+  private final String[] lights;
   private final Map<String, int[]> exact;
   private final Map<String, int[]> words;
   private final long[] keys;
@@ -43,12 +44,21 @@ final class NameIndex {
   NameIndex(PopularNames names, int targets) {
     this.targets = Math.min(targets, names.size());
     this.skeletons = new String[this.targets];
+    this.lights = new String[this.targets];
     Map<String, List<Integer>> ex = new HashMap<>();
     Map<String, List<Integer>> wd = new HashMap<>();
     int entries = 0;
     for (int t = 0; t < this.targets; t++) {
-      String s = Fold.skeleton(names.name(t));
+      String plain = Fold.plain(names.name(t));
+      String s = Fold.homoglyphs(plain);
       skeletons[t] = s;
+      String l = Fold.light(plain);
+      if (!l.equals(s)) {
+        lights[t] = l;
+        if (l.length() <= MAX_LEN) {
+          entries += l.length() + 1;
+        }
+      }
       ex.computeIfAbsent(s, k -> new ArrayList<>(1)).add(t);
       String w = sortedWords(names.name(t));
       if (w != null) {
@@ -70,17 +80,24 @@ final class NameIndex {
     int e = 0;
     long[] pre = new long[MAX_LEN + 1];
     for (int t = 0; t < this.targets; t++) {
-      String s = skeletons[t];
-      int n = s.length();
-      if (n > MAX_LEN) {
-        continue;
-      }
-      prefix(s, pre);
-      e = put(pre[n], t, e);
-      for (int i = 0; i < n; i++) {
-        e = put(deleted(pre, n, i), t, e);
+      e = putAll(skeletons[t], t, e, pre);
+      if (lights[t] != null) {
+        e = putAll(lights[t], t, e, pre);
       }
     }
+  }
+
+  private int putAll(String s, int t, int e, long[] pre) {
+    int n = s.length();
+    if (n > MAX_LEN) {
+      return e;
+    }
+    prefix(s, pre);
+    e = put(pre[n], t, e);
+    for (int i = 0; i < n; i++) {
+      e = put(deleted(pre, n, i), t, e);
+    }
+    return e;
   }
 
   private static Map<String, int[]> freeze(Map<String, List<Integer>> m) {
@@ -130,6 +147,16 @@ final class NameIndex {
    */
   int targets() {
     return targets;
+  }
+
+  /**
+   * Returns a target's light skeleton (see {@link Fold#light}).
+   *
+   * @param t the target's rank
+   * @return the light skeleton
+   */
+  String light(int t) {
+    return lights[t] == null ? skeletons[t] : lights[t];
   }
 
   /**
@@ -195,7 +222,9 @@ final class NameIndex {
           int t = values[e];
           if (!out.contains(t)) {
             String s = skeletons[t];
-            if (!s.equals(skeleton) && Edits.distance(skeleton, s, 1) <= 1) {
+            String l = lights[t];
+            if (!s.equals(skeleton) && (Edits.distance(skeleton, s, 1) <= 1
+                || (l != null && !l.equals(skeleton) && Edits.distance(skeleton, l, 1) <= 1))) {
               out.add(t);
             }
           }

@@ -76,8 +76,14 @@ final class TyposquatChecker implements SimilarityChecker {
     if (skeleton.length() >= 4) {
       NameIndex.IntList near = new NameIndex.IntList();
       index.near(skeleton, near);
+      String light = Fold.light(plain);
+      if (!light.equals(skeleton)) {
+        index.near(light, near);
+      }
       for (int i = 0; i < near.size(); i++) {
-        oneEdit(name, plain, skeleton, near.get(i), candDl, out);
+        if (near.get(i) != candRank) {
+          oneEdit(name, plain, skeleton, light, near.get(i), candDl, out);
+        }
       }
     }
     // 3. affixes, version suffixes, reordered words, scope games
@@ -164,14 +170,17 @@ final class TyposquatChecker implements SimilarityChecker {
         candDl, out);
   }
 
-  private void oneEdit(String name, String plain, String skeleton, int t, long candDl,
-      List<SimilarName> out) {
+  private void oneEdit(String name, String plain, String skeleton, String light, int t,
+      long candDl, List<SimilarName> out) {
     String target = names.name(t);
     String tPlain = Fold.plain(target);
     String tSkel = index.skeleton(t);
     Edits.Edit e = Edits.describe(plain, tPlain);
     if (e == null) {
       e = Edits.describe(skeleton, tSkel);
+    }
+    if (e == null) {
+      e = Edits.describe(light, index.light(t));
     }
     if (e == null) {
       return;
