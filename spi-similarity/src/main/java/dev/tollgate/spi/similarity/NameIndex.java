@@ -35,8 +35,8 @@ final class NameIndex {
   private final String[] lights;
   private final Map<String, int[]> exact;
   private final Map<String, int[]> words;
-  private final long[] keys;
-  private final int[] heads;
+  /** Per slot: the key's upper 40 bits, and 1 + the first entry in the lower 24 (0 = empty). */
+  private final long[] table;
   private final int[] next;
   private final int[] values;
   private final int mask;
@@ -72,9 +72,10 @@ final class NameIndex {
     this.words = freeze(wd);
     int cap = Integer.highestOneBit(Math.max(16, entries * 2)) << 1;
     this.mask = cap - 1;
-    this.keys = new long[cap];
-    this.heads = new int[cap];
-    Arrays.fill(heads, -1);
+    if (entries >= ENTRY_MASK) {
+      throw new IllegalArgumentException("too many names to index: " + entries + " entries");
+    }
+    this.table = new long[cap];
     this.next = new int[entries];
     this.values = new int[entries];
     int e = 0;
@@ -106,18 +107,21 @@ final class NameIndex {
     return out;
   }
 
+  private static final long ENTRY_MASK = (1L << 24) - 1;
+
   private int put(long key, int target, int e) {
+    long tag = key & ~ENTRY_MASK;
     int slot = slot(key);
-    while (heads[slot] >= 0 && keys[slot] != key) {
+    while (table[slot] != 0 && (table[slot] & ~ENTRY_MASK) != tag) {
       slot = (slot + 1) & mask;
     }
-    if (heads[slot] >= 0 && values[heads[slot]] == target) {
+    int head = (int) (table[slot] & ENTRY_MASK) - 1;
+    if (head >= 0 && values[head] == target) {
       return e; // same deletion from two positions ("aab" without either 'a')
     }
-    keys[slot] = key;
     values[e] = target;
-    next[e] = heads[slot];
-    heads[slot] = e;
+    next[e] = head;
+    table[slot] = tag | (e + 1);
     return e + 1;
   }
 
@@ -215,10 +219,12 @@ final class NameIndex {
   }
 
   private void collect(long key, String skeleton, IntList out) {
+    long tag = key & ~ENTRY_MASK;
     int slot = slot(key);
-    while (heads[slot] >= 0) {
-      if (keys[slot] == key) {
-        for (int e = heads[slot]; e >= 0; e = next[e]) {
+    long v;
+    while ((v = table[slot]) != 0) {
+      if ((v & ~ENTRY_MASK) == tag) {
+        for (int e = (int) (v & ENTRY_MASK) - 1; e >= 0; e = next[e]) {
           int t = values[e];
           if (!out.contains(t)) {
             String s = skeletons[t];
@@ -243,30 +249,37 @@ final class NameIndex {
    * @return the key, or null
    */
   static String sortedWords(String name) {
-    String bare = name;
-    if (bare.startsWith("@")) {
-      int slash = bare.indexOf('/');
-      bare = slash > 0 ? bare.substring(1, slash) + "-" + bare.substring(slash + 1) : bare;
-    }
-    String[] w = bare.toLowerCase(java.util.Locale.ROOT).split("[-_./]+");
+    int n = name.length();
+    String[] words = new String[8];
     int count = 0;
-    for (String x : w) {
-      if (!x.isEmpty()) {
-        count++;
+    int i = name.startsWith("@") ? 1 : 0;
+    while (i < n) {
+      while (i < n && Fold.separator(name.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !Fold.separator(name.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        if (count == words.length) {
+          words = Arrays.copyOf(words, count * 2);
+        }
+        words[count++] = name.substring(start, i).toLowerCase(java.util.Locale.ROOT);
       }
     }
     if (count < 2) {
       return null;
     }
-    String[] v = new String[count];
-    int k = 0;
-    for (String x : w) {
-      if (!x.isEmpty()) {
-        v[k++] = x;
+    Arrays.sort(words, 0, count);
+    StringBuilder sb = new StringBuilder(n);
+    for (int k = 0; k < count; k++) {
+      if (k > 0) {
+        sb.append(' ');
       }
+      sb.append(words[k]);
     }
-    Arrays.sort(v);
-    return String.join(" ", v);
+    return sb.toString();
   }
 
   /** A small growable list of ints. Not thread-safe; confine to one thread. */

@@ -42,7 +42,8 @@ final class NameInput {
       if (c >= 0x80) {
         ascii = false;
       }
-      if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+      if (c <= ' ' || c == 0x7f || (c >= 0x80 && (Character.isISOControl(c)
+          || Character.isWhitespace(c) || Character.isSpaceChar(c)))) {
         throw invalid(name, "name contains a space or control character at index " + i);
       }
       if (Character.isHighSurrogate(c)) {

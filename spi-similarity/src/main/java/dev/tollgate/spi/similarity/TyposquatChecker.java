@@ -87,7 +87,7 @@ final class TyposquatChecker implements SimilarityChecker {
       }
     }
     // 3. affixes, version suffixes, reordered words, scope games
-    affixes(name, candDl, out);
+    affixes(name, skeleton, candDl, out);
     for (int t : index.reordered(name)) {
       if (t != candRank && !names.name(t).equals(name)) {
         add(name, t, "reordered-words", "reorders the words of " + q(names.name(t)), 0.75, candDl, out);
@@ -201,7 +201,14 @@ final class TyposquatChecker implements SimilarityChecker {
     add(name, t, e.kind(), expl, base * lenFactor, candDl, out);
   }
 
-  private void affixes(String name, long candDl, List<SimilarName> out) {
+  private void dropped(String name, String skeleton, String what, long candDl,
+      List<SimilarName> out) {
+    for (int t : index.exact(skeleton)) {
+      add(name, t, "affix", "drops " + what + " of " + q(names.name(t)), 0.55, candDl, out);
+    }
+  }
+
+  private void affixes(String name, String skeleton, long candDl, List<SimilarName> out) {
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.startsWith("@")) {
       return;
@@ -220,14 +227,11 @@ final class TyposquatChecker implements SimilarityChecker {
           + q(lower.substring(v)) + " to ", 0.8);
     }
     // removed affixes: add them back and look up
-    String skel = Fold.skeleton(lower);
-    if (skel.length() >= 4) {
-      for (String[] a : new String[][] {{"node", ""}, {"", "js"}, {"", "cli"}}) {
-        for (int t : index.exact(Fold.skeleton(a[0] + skel + a[1]))) {
-          add(name, t, "affix", "drops the " + (a[0].isEmpty() ? "suffix " + q(a[1])
-              : "prefix " + q(a[0])) + " of " + q(names.name(t)), 0.55, candDl, out);
-        }
-      }
+    if (skeleton.length() >= 4) {
+      // the folded affixes: "node", "js" and "cli" (whose i folds to l)
+      dropped(name, "node" + skeleton, "the prefix 'node'", candDl, out);
+      dropped(name, skeleton + "js", "the suffix 'js'", candDl, out);
+      dropped(name, skeleton + "cll", "the suffix 'cli'", candDl, out);
     }
   }
 
