@@ -155,4 +155,28 @@ class SimilarityEvaluationTest {
     }
     assertTrue(pairs.size() > 200);
   }
+
+  @Test
+  void keepsPrecisionHighOnSquatsAndTopNamesTogether() throws IOException {
+    List<Pair> squats = new ArrayList<>(read("squats.tsv"));
+    squats.addAll(read("published-2017.tsv"));
+    int tp = 0;
+    for (Pair p : squats) {
+      if (checker.assess(p.candidate()).verdict() == NameVerdict.LIKELY_SQUAT) {
+        tp++;
+      }
+    }
+    int fp = 0;
+    for (int i = 0; i < TOP; i++) {
+      if (checker.assess(names.name(i)).verdict() == NameVerdict.LIKELY_SQUAT) {
+        fp++;
+      }
+    }
+    double precision = tp / (double) Math.max(1, tp + fp);
+    double recall = tp / (double) squats.size();
+    System.out.printf(Locale.ROOT, "[eval] squats + top-%d names: precision %.4f (%d/%d),"
+        + " recall %.4f (%d/%d)%n", TOP, precision, tp, tp + fp, recall, tp, squats.size());
+    assertTrue(precision >= 0.95, "precision " + precision);
+    assertTrue(recall >= 0.90, "recall " + recall);
+  }
 }
