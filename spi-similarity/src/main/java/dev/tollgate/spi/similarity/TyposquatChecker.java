@@ -194,7 +194,7 @@ final class TyposquatChecker implements SimilarityChecker {
     };
     int len = tSkel.length();
     double lenFactor = len <= 4 ? 0.7 : len == 5 ? 0.85 : 1.0;
-    String expl = e.explanation() + " in " + q(target);
+    String expl = e.explanation() + (e.kind().equals("insertion") ? " to " : " in ") + q(target);
     if (!sepShape(name).equals(sepShape(target)) && !e.kind().equals("homoglyph")) {
       expl += " and changes its separators";
     }
