@@ -56,6 +56,11 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 public class NameCheckBenchmark {
 
+  /** Creates the benchmark state; JMH calls it. */
+  public NameCheckBenchmark() {
+  }
+
+  /** Where the names come from: the npm package list, or seeded generated names. */
   @Param({"npm-tsv", "generated"})
   public String source;
 
@@ -63,6 +68,11 @@ public class NameCheckBenchmark {
   private String[] names;
   private int next;
 
+  /**
+   * Creates the checker and reads or generates the names.
+   *
+   * @throws IOException if the name list cannot be read
+   */
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     checker = create();
@@ -73,6 +83,7 @@ public class NameCheckBenchmark {
     System.out.println("\n[NameCheckBenchmark] " + source + ": " + names.length + " names");
   }
 
+  /** Creates the built-in checker found by ServiceLoader, with the default configuration. */
   static SimilarityChecker create() {
     SimilarityCheckerProvider p = ServiceLoader.load(SimilarityCheckerProvider.class).stream()
         .map(ServiceLoader.Provider::get).filter(x -> x.id().equals("builtin-similarity"))
@@ -115,7 +126,11 @@ public class NameCheckBenchmark {
     return out;
   }
 
-  /** One name per operation: the score is names per second. */
+  /**
+   * One name per operation: the score is names per second.
+   *
+   * @return the assessment, or the rejection of an invalid name
+   */
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
@@ -129,7 +144,12 @@ public class NameCheckBenchmark {
     }
   }
 
-  /** Every name of the list per operation. */
+  /**
+   * Every name of the list per operation.
+   *
+   * @param bh the blackhole
+   * @return the number of likely squats
+   */
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -4,6 +4,8 @@ import dev.tollgate.api.spi.ProviderContext;
 import dev.tollgate.api.spi.SimilarityChecker;
 import dev.tollgate.api.spi.SimilarityCheckerProvider;
 import dev.tollgate.api.spi.Spi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * ServiceLoader provider of the built-in similarity checker ({@code builtin-similarity}):
@@ -46,11 +48,23 @@ public final class BuiltinSimilarityProvider implements SimilarityCheckerProvide
     Settings s = Settings.from(context);
     PopularNames names = PopularNames.bundled();
     NameIndex index = s.targets() == Settings.DEFAULT_TARGETS ? DefaultIndex.INDEX
-        : new NameIndex(names, s.targets());
+        : build(s.targets());
     return new TyposquatChecker(names, index, s);
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(BuiltinSimilarityProvider.class);
+
   private static final class DefaultIndex {
-    static final NameIndex INDEX = new NameIndex(PopularNames.bundled(), Settings.DEFAULT_TARGETS);
+    static final NameIndex INDEX = build(Settings.DEFAULT_TARGETS);
+  }
+
+  private static NameIndex build(int targets) {
+    long t0 = System.nanoTime();
+    NameIndex index = new NameIndex(PopularNames.bundled(), targets);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("similarity index built: {} target names in {} ms", index.targets(),
+          (System.nanoTime() - t0) / 1_000_000);
+    }
+    return index;
   }
 }
