@@ -24,6 +24,13 @@ public record ConfusionFinding(String packageName, String version, String locati
   /**
    * Checks the arguments.
    *
+   * @param packageName see the record component
+   * @param version see the record component
+   * @param location see the record component
+   * @param kind see the record component
+   * @param expectedRegistry see the record component
+   * @param actualRegistry see the record component
+   * @param explanation see the record component
    * @throws NullPointerException if an argument is null
    */
   public ConfusionFinding {

@@ -22,6 +22,8 @@ public record InternalNamespace(Set<String> names, Set<String> scopes) {
   /**
    * Checks and copies the arguments (sorted, so iteration is deterministic).
    *
+   * @param names see the record component
+   * @param scopes see the record component
    * @throws NullPointerException if an argument or element is null
    * @throws IllegalArgumentException if a scope does not start with {@code @} or contains {@code /}
    */

@@ -20,6 +20,10 @@ public record NameAssessment(String name, NameVerdict verdict, double score,
   /**
    * Checks and copies the arguments.
    *
+   * @param name see the record component
+   * @param verdict see the record component
+   * @param score see the record component
+   * @param similar see the record component
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the score is outside 0..1
    */
