@@ -35,6 +35,7 @@ final class NameIndex {
   private final String[] lights;
   private final Map<String, int[]> exact;
   private final Map<String, int[]> words;
+  private final Map<String, int[]> bares;
   /** Per slot: the key's upper 40 bits, and 1 + the first entry in the lower 24 (0 = empty). */
   private final long[] table;
   private final int[] next;
@@ -47,6 +48,7 @@ final class NameIndex {
     this.lights = new String[this.targets];
     Map<String, List<Integer>> ex = new HashMap<>();
     Map<String, List<Integer>> wd = new HashMap<>();
+    Map<String, List<Integer>> br = new HashMap<>();
     int entries = 0;
     for (int t = 0; t < this.targets; t++) {
       String plain = Fold.plain(names.name(t));
@@ -60,6 +62,12 @@ final class NameIndex {
         }
       }
       ex.computeIfAbsent(s, k -> new ArrayList<>(1)).add(t);
+      String full = names.name(t);
+      int slash = full.indexOf('/');
+      if (full.startsWith("@") && slash > 0) {
+        br.computeIfAbsent(full.substring(slash + 1).toLowerCase(java.util.Locale.ROOT),
+            k -> new ArrayList<>(1)).add(t);
+      }
       String w = sortedWords(names.name(t));
       if (w != null) {
         wd.computeIfAbsent(w, k -> new ArrayList<>(1)).add(t);
@@ -70,6 +78,7 @@ final class NameIndex {
     }
     this.exact = freeze(ex);
     this.words = freeze(wd);
+    this.bares = freeze(br);
     int cap = Integer.highestOneBit(Math.max(16, entries * 2)) << 1;
     this.mask = cap - 1;
     if (entries >= ENTRY_MASK) {
@@ -197,6 +206,17 @@ final class NameIndex {
   }
 
   private static final int[] EMPTY = new int[0];
+
+  /**
+   * Returns the scoped targets whose name without the scope is this one.
+   *
+   * @param bare the unscoped name, lower case
+   * @return the ranks, possibly empty
+   */
+  int[] scopedWithBare(String bare) {
+    int[] r = bares.get(bare);
+    return r == null ? EMPTY : r;
+  }
 
   /**
    * Collects the targets whose skeleton is within one edit (insertion, deletion, substitution,

@@ -282,6 +282,11 @@ final class TyposquatChecker implements SimilarityChecker {
 
   private void scope(String name, long candDl, List<SimilarName> out) {
     if (!name.startsWith("@")) {
+      if (name.length() >= 8) {
+        for (int t : index.scopedWithBare(name.toLowerCase(Locale.ROOT))) {
+          add(name, t, "scope", "drops the scope of " + q(names.name(t)), 0.7, candDl, out);
+        }
+      }
       return;
     }
     int slash = name.indexOf('/');
