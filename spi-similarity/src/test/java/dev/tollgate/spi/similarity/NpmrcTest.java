@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tollgate.api.InvalidInputException;
 import dev.tollgate.api.LimitExceededException;
 import dev.tollgate.api.Limits;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -88,5 +89,14 @@ class NpmrcTest {
     e = assertThrows(LimitExceededException.class,
         () -> Npmrc.parse(".npmrc", "abcdefg\n", small));
     assertEquals("maxStringLength", e.limitName());
+  }
+
+  @Test
+  void readsHostileButValidTextQuickly() {
+    String text = ("@s:registry=https://r.example/" + "a".repeat(1000) + "\n").repeat(1000)
+        + "=".repeat(100_000) + "\n" + "#".repeat(100_000);
+    Npmrc n = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
+        () -> Npmrc.parse(".npmrc", text, LIMITS));
+    assertEquals(1, n.scopes().size());
   }
 }

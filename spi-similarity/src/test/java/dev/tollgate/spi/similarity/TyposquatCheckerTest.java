@@ -11,6 +11,7 @@ import dev.tollgate.api.spi.NameVerdict;
 import dev.tollgate.api.spi.ProviderContext;
 import dev.tollgate.api.spi.SimilarName;
 import dev.tollgate.api.spi.SimilarityChecker;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -156,5 +157,21 @@ class TyposquatCheckerTest {
   @Test
   void acceptsLegacyUpperCaseNames() {
     assertEquals(NameVerdict.OK, CHECKER.assess("JSONStream").verdict());
+  }
+
+  @Test
+  void checksPathologicalNamesQuickly() {
+    List<String> names = List.of("rn".repeat(128), "vv".repeat(128), "a".repeat(256),
+        "@" + "b".repeat(120) + "/" + "c".repeat(130), "-".repeat(1) + "x".repeat(255),
+        "1".repeat(256), "node" + "js".repeat(126));
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+      for (String n : names) {
+        try {
+          CHECKER.assess(n);
+        } catch (InvalidInputException expected) {
+          assertTrue(expected.getMessage().contains("see docs/errors.md#"));
+        }
+      }
+    });
   }
 }
