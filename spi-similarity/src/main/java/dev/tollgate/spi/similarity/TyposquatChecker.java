@@ -264,10 +264,23 @@ final class TyposquatChecker implements SimilarityChecker {
       return;
     }
     String skel = Fold.skeleton(rest);
-    for (int t : index.exact(skel)) {
+    int[] exact = index.exact(skel);
+    for (int t : exact) {
       if (!names.name(t).equals(name)) {
         double lf = skel.length() <= 4 ? 0.8 : 1.0;
         add(name, t, kind, explanation + q(names.name(t)), base * lf, candDl, out);
+      }
+    }
+    if (exact.length == 0 && skel.length() >= 6) {
+      // an affix around a one-edit typo: "lodahs-js"
+      NameIndex.IntList near = new NameIndex.IntList();
+      index.near(skel, near);
+      for (int i = 0; i < near.size(); i++) {
+        int t = near.get(i);
+        if (!names.name(t).equals(name)) {
+          add(name, t, kind, explanation + "a misspelling of " + q(names.name(t)), base * 0.8,
+              candDl, out);
+        }
       }
     }
   }

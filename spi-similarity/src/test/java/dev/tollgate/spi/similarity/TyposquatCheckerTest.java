@@ -45,6 +45,7 @@ class TyposquatCheckerTest {
       "lodash4|lodash|version-suffix|'4'",
       "express-v5|express|version-suffix|'-v5'",
       "d3.js|d3|affix|'.js'",
+      "lodahs-js|lodash|affix|a misspelling of 'lodash'",
       "express-js|express|affix|suffix 'js'",
       "@evil/lodash|lodash|scope|under the scope '@evil'",
       "@types/lodahs|@types/lodash|transposition|swaps"})
