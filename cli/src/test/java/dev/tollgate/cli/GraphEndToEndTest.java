@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +21,7 @@ class GraphEndToEndTest {
       "projects", "small-express", "npm-v3", "package-lock.json");
 
   @Test
-  @Disabled("enable once readers land")
+  
   void readsRealPackageLockAndReportsMalformedOneWithPosition(@TempDir Path tmp) throws Exception {
     assertTrue(Files.isRegularFile(FIXTURE), "missing fixture " + FIXTURE.toAbsolutePath());
 
