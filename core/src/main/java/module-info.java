@@ -14,6 +14,7 @@ module dev.tollgate.core {
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
+  requires org.yaml.snakeyaml;
   requires org.apache.commons.compress;
   requires org.slf4j;
 
