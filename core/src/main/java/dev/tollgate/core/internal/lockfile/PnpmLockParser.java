@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * One streaming pass over a {@code pnpm-lock.yaml} into a small raw model (importers, package
@@ -190,6 +192,14 @@ final class PnpmLockParser {
     JsonLocation loc = e.getLocation();
     long line = loc == null || loc.getLineNr() < 0 ? 0 : loc.getLineNr();
     long col = loc == null || loc.getColumnNr() < 0 ? 0 : loc.getColumnNr();
+    if (e.getCause() instanceof MarkedYAMLException y && y.getProblem() != null) {
+      m = y.getContext() == null ? y.getProblem() : y.getContext() + ": " + y.getProblem();
+      Mark mark = y.getProblemMark() != null ? y.getProblemMark() : y.getContextMark();
+      if (mark != null) {
+        line = mark.getLine() + 1L;
+        col = mark.getColumn() + 1L;
+      }
+    }
     String first = m.strip();
     int nl = first.indexOf('\n');
     if (nl >= 0) {
@@ -248,7 +258,10 @@ final class PnpmLockParser {
   }
 
   InvalidInputException invalid(String reason) {
-    JsonLocation loc = p.currentTokenLocation();
+    return invalidAt(p.currentTokenLocation(), reason);
+  }
+
+  private InvalidInputException invalidAt(JsonLocation loc, String reason) {
     return new InvalidInputException(source, Math.max(0, loc.getLineNr()),
         Math.max(0, loc.getColumnNr()), "malformed pnpm lockfile: " + reason + "; " + MALFORMED);
   }
@@ -445,6 +458,7 @@ final class PnpmLockParser {
     }
     for (String name = nextKey(); name != null; name = nextKey()) {
       countDep();
+      JsonLocation keyLoc = p.currentTokenLocation();
       JsonToken v = next();
       Dep dep;
       if (v == JsonToken.START_OBJECT) {
@@ -459,14 +473,14 @@ final class PnpmLockParser {
           }
         }
         if (ref == null || ref.isEmpty()) {
-          throw invalid("dependency " + SupplyChainException.quote(name) + " in " + what
+          throw invalidAt(keyLoc, "dependency " + SupplyChainException.quote(name) + " in " + what
               + " has no version");
         }
         dep = new Dep(spec, ref);
       } else {
         String ref = scalar(v, what + " " + SupplyChainException.quote(name));
         if (ref.isEmpty()) {
-          throw invalid("dependency " + SupplyChainException.quote(name) + " in " + what
+          throw invalidAt(keyLoc, "dependency " + SupplyChainException.quote(name) + " in " + what
               + " has no version");
         }
         dep = new Dep("", ref);
