@@ -14,7 +14,11 @@ import dev.tollgate.api.SupplyChainException;
 import dev.tollgate.core.internal.io.BoundedInputStream;
 import dev.tollgate.core.internal.io.JsonSupport;
 import java.io.IOException;
+import java.io.FilterReader;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,7 +39,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * code point limit is raised to it, its 3 MiB default being too small for big lockfiles), nesting by
  * {@link Limits#maxJsonDepth()} (counted here, without recursion), each key and scalar by
  * {@link Limits#maxStringLength()}, the entries of each section by {@link Limits#maxEntries()} and
- * the dependency entries in all by eight times that. YAML aliases are refused (pnpm never writes
+ * the dependency entries in all by eight times that. Runs of characters without a blank are bounded
+ * by {@link #MAX_RUN} (reported as {@code maxStringLength}) before SnakeYAML sees them, because its
+ * scanner is quadratic in their length. YAML aliases are refused (pnpm never writes
  * them, and refusing them removes alias expansion bombs altogether); SnakeYAML's own alias budget is
  * set low as a second guard.
  *
@@ -169,12 +175,61 @@ final class PnpmLockParser {
       throws IOException {
     InputStream bounded = new BoundedInputStream(in, source, "maxDocumentBytes",
         limits.maxDocumentBytes());
-    try (JsonParser p = factory.createParser(bounded)) {
+    Reader reader = new RunBoundedReader(new InputStreamReader(bounded, StandardCharsets.UTF_8),
+        source, Math.min(limits.maxStringLength(), MAX_RUN));
+    try (JsonParser p = factory.createParser(reader)) {
       return new PnpmLockParser(source, limits, p).documents();
     } catch (StreamConstraintsException e) {
       throw JsonSupport.translate(source, e, limits);
     } catch (JsonProcessingException e) {
       throw translate(source, e, limits);
+    }
+  }
+
+  /**
+   * The longest run of characters without a space, tab or line break. SnakeYAML's scanner copies
+   * its whole look-ahead window for every 1 Ki characters it reads while scanning such a run, so its
+   * cost grows with the square of the run's length (4 Mi characters cost seconds, 16 Mi minutes).
+   * No real lockfile comes close: its longest runs are keys with peer suffixes, a few Ki.
+   */
+  static final int MAX_RUN = 1 << 16;
+
+  /** Refuses runs of non-blank characters longer than a bound, as {@code maxStringLength}. */
+  private static final class RunBoundedReader extends FilterReader {
+    private final String source;
+    private final int max;
+    private int run;
+
+    RunBoundedReader(Reader in, String source, int max) {
+      super(in);
+      this.source = source;
+      this.max = max;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      if (c >= 0) {
+        check((char) c);
+      }
+      return c;
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) throws IOException {
+      int n = super.read(buf, off, len);
+      for (int i = off; i < off + n; i++) {
+        check(buf[i]);
+      }
+      return n;
+    }
+
+    private void check(char c) {
+      if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        run = 0;
+      } else if (++run > max) {
+        throw new LimitExceededException(source, "maxStringLength", max, run);
+      }
     }
   }
 

@@ -26,7 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Reads {@code pnpm-lock.yaml} lockfileVersion 5.x (pnpm 5–7), 6.x (pnpm 8) and 9.x (pnpm 9 and
@@ -113,7 +114,7 @@ public final class PnpmLockReader implements LockfileReader {
     private final DependencyGraph.Builder b = DependencyGraph.builder();
     private int major;
     /** Node keys: packages (5.x, 6.x) or snapshots and orphan packages (9.x), sorted. */
-    private final TreeMap<String, Integer> keyToId = new TreeMap<>();
+    private final Map<String, Integer> keyToId = new HashMap<>();
     private final Map<String, Integer> importerIds = new HashMap<>();
     private final Map<String, Integer> linkIds = new HashMap<>();
     private int root;
@@ -143,7 +144,7 @@ public final class PnpmLockReader implements LockfileReader {
       TreeMap<String, Entry> nodeEntries = new TreeMap<>();
       if (major == 9) {
         nodeEntries.putAll(doc.snapshots);
-        TreeSet<String> used = new TreeSet<>();
+        Set<String> used = new HashSet<>();
         for (String k : doc.snapshots.keySet()) {
           used.add(stripPeers(k));
         }
@@ -155,7 +156,17 @@ public final class PnpmLockReader implements LockfileReader {
       } else {
         nodeEntries.putAll(doc.packages);
       }
-      Map<String, String> aliasNames = aliasNamesFor(importers, nodeEntries);
+      // names for entries whose key and metadata carry none (5.x git entries); rare, so only then
+      boolean nameless = false;
+      for (Map.Entry<String, Entry> e : nodeEntries.entrySet()) {
+        Entry meta = major == 9 ? doc.packages.get(stripPeers(e.getKey())) : e.getValue();
+        if ((meta == null || nonEmpty(meta.name) == null) && parseKey(e.getKey()) == null) {
+          nameless = true;
+          break;
+        }
+      }
+      Map<String, String> aliasNames = nameless
+          ? aliasNamesFor(importers, new HashMap<>(nodeEntries)) : Map.of();
       for (Map.Entry<String, Entry> e : nodeEntries.entrySet()) {
         addPackage(e.getKey(), e.getValue(), aliasNames.get(e.getKey()));
       }
@@ -168,7 +179,8 @@ public final class PnpmLockReader implements LockfileReader {
       }
       DepFlags.compute(b, root, null);
       b.root(root);
-      return new Lockfile(source, LockfileFormat.PNPM, version, b.build(), warnings);
+      DependencyGraph g = b.build();
+      return new Lockfile(source, LockfileFormat.PNPM, version, g, warnings);
     }
 
     private int major(String version) {
