@@ -518,6 +518,22 @@ class PnpmLockReaderTest {
     assertFalse(at(g, "packages/w").flags().contains(NodeFlag.EXTRANEOUS));
   }
 
+  @Test
+  void acceptsAByteOrderMarkAndWindowsLineEnds() throws IOException {
+    Lockfile lock = read("\uFEFFlockfileVersion: '9.0'\r\nimporters:\r\n  .:\r\n"
+        + "    dependencies:\r\n      a: {specifier: ^1, version: 1.0.0}\r\npackages:\r\n"
+        + "  a@1.0.0: {resolution: {integrity: sha512-a}}\r\nsnapshots:\r\n  a@1.0.0: {}\r\n");
+    assertEquals("9.0", lock.formatVersion());
+    assertEquals(2, lock.graph().size());
+  }
+
+  @Test
+  void acceptsMinorVersionsOfSupportedMajors() throws IOException {
+    for (String v : List.of("5.3", "5.4", "'6.1'", "'9.1'")) {
+      assertEquals(v.replace("'", ""), read("lockfileVersion: " + v + "\n").formatVersion());
+    }
+  }
+
   // ---- errors ----
 
   @ParameterizedTest
