@@ -35,6 +35,8 @@ class PnpmLockCrossFormatTest {
 
   static final Path PROJECTS = Path.of("src/test/resources/fixtures/projects");
 
+  private static final Set<String> STORYBOOK_PEERS = Set.of(
+      "pkg -@angular-devkit/architect@0.1802.19", "pkg -@angular-devkit/core@18.2.19");
   private static final Set<String> PEER_OPTIONAL_SUPPORTS_COLOR =
       Set.of("dev -supports-color@8.1.1", "dev -has-flag@4.0.0");
 
@@ -48,7 +50,30 @@ class PnpmLockCrossFormatTest {
       // prod and dev), and so does the edge walk; npm's lockfile marks both dev.
       "peer-optional pnpm-v5", PEER_OPTIONAL_SUPPORTS_COLOR,
       "peer-optional pnpm-v6", PEER_OPTIONAL_SUPPORTS_COLOR,
-      "peer-optional pnpm-v9", PEER_OPTIONAL_SUPPORTS_COLOR);
+      "peer-optional pnpm-v9", PEER_OPTIONAL_SUPPORTS_COLOR,
+      // npm auto-installs @storybook/angular's peers at their newest matching versions; pnpm 7 and
+      // pnpm 10 satisfy them with versions already in the graph (fixture README)
+      "large-app pnpm-v5", STORYBOOK_PEERS,
+      "large-app pnpm-v9", STORYBOOK_PEERS,
+      // pnpm 7 lists cdk8s's bundled dependencies as packages of their own too; npm's are inside
+      // the cdk8s tarball (inBundle, no registry tarball of their own)
+      "workspaces pnpm-v5", Set.of("pkg +fast-json-patch@3.1.1", "pkg +follow-redirects@1.15.9",
+          "pkg +yaml@2.6.0"),
+      // pnpm 8 fails on the git dependency, so it was removed from that variant, and with it
+      // is-number, which only tiny-git-lib needs (fixture README)
+      "workspaces pnpm-v6", Set.of("pkg -is-number@7.0.0"));
+
+  /**
+   * Variants whose dev set is not compared with npm's: {@code pnpm import} resolves each
+   * dependent's range to its own choice among the locked versions, where npm resolves through
+   * its nested {@code node_modules} tree, so the same package set is wired differently (for
+   * example npm's top-level {@code @babel/core@7.24.0} serves prod dependents, pnpm's serves dev
+   * ones) and about 150 packages are dev in one and prod in the other. For 5.x and 6.x the computed
+   * flags are checked against pnpm's own {@code dev} records instead
+   * ({@link #computedFlagsAgreeWithFlagsPnpmRecorded}), which agree entry for entry.
+   */
+  static final Set<String> DEV_WIRED_DIFFERENTLY = Set.of("large-app pnpm-v5",
+      "large-app pnpm-v6", "large-app pnpm-v9");
 
   static Stream<Arguments> variants() throws IOException {
     List<Arguments> out = new ArrayList<>();
@@ -110,11 +135,22 @@ class PnpmLockCrossFormatTest {
       }
     }
     Set<String> excl = EXCLUSIONS.getOrDefault(name + " " + variant, Set.of());
-    System.out.printf("%s %s: %d nodes, %d registry packages (npm %d), %d dev (npm %d),"
-        + " %d warnings%n", name, variant, g.size(), pkgs.size(), npmPkgs.size(), dev.size(),
-        npmDev.size(), lock.warnings().size());
+    System.out.printf("%s %s: %d nodes, %d edges, %d registry packages (npm %d, agreement %s),"
+        + " %d dev (npm %d, agreement %s), %d warnings%n", name, variant, g.size(), g.edgeCount(),
+        pkgs.size(), npmPkgs.size(), agreement(pkgs, npmPkgs), dev.size(), npmDev.size(),
+        agreement(dev, npmDev), lock.warnings().size());
     assertEquals(new TreeSet<>(), diff("pkg", pkgs, npmPkgs, excl), "package set differences");
-    assertEquals(new TreeSet<>(), diff("dev", dev, npmDev, excl), "dev set differences");
+    if (!DEV_WIRED_DIFFERENTLY.contains(name + " " + variant)) {
+      assertEquals(new TreeSet<>(), diff("dev", dev, npmDev, excl), "dev set differences");
+    }
+  }
+
+  static String agreement(Set<String> a, Set<String> b) {
+    Set<String> both = new TreeSet<>(a);
+    both.retainAll(b);
+    Set<String> either = new TreeSet<>(a);
+    either.addAll(b);
+    return both.size() + "/" + either.size();
   }
 
   static Stream<Arguments> recordedFlagVariants() throws IOException {
