@@ -534,6 +534,15 @@ class PnpmLockReaderTest {
     }
   }
 
+  @Test
+  void isReachedThroughTheLockfilesEntryPoint() throws IOException {
+    Lockfile lock = dev.tollgate.core.Lockfiles.read(
+        FIXTURES.resolve("mixed-sources-v9/pnpm-lock.yaml"), Limits.defaults());
+    assertEquals(dev.tollgate.core.LockfileFormat.PNPM, lock.format());
+    assertEquals("9.0", lock.formatVersion());
+    assertEquals(41, lock.graph().size());
+  }
+
   // ---- errors ----
 
   @ParameterizedTest
