@@ -115,6 +115,8 @@ public final class PnpmLockReader implements LockfileReader {
     private int major;
     /** Node keys: packages (5.x, 6.x) or snapshots and orphan packages (9.x), sorted. */
     private final Map<String, Integer> keyToId = new HashMap<>();
+    /** 9.x: the packages entry (metadata) of each node key. */
+    private final Map<String, Entry> metaOf = new HashMap<>();
     private final Map<String, Integer> importerIds = new HashMap<>();
     private final Map<String, Integer> linkIds = new HashMap<>();
     private int root;
@@ -146,11 +148,17 @@ public final class PnpmLockReader implements LockfileReader {
         nodeEntries.putAll(doc.snapshots);
         Set<String> used = new HashSet<>();
         for (String k : doc.snapshots.keySet()) {
-          used.add(stripPeers(k));
+          String stripped = stripPeers(k);
+          used.add(stripped);
+          Entry m = doc.packages.get(stripped);
+          if (m != null) {
+            metaOf.put(k, m);
+          }
         }
         for (Map.Entry<String, Entry> e : doc.packages.entrySet()) {
           if (!used.contains(e.getKey()) && !nodeEntries.containsKey(e.getKey())) {
             nodeEntries.put(e.getKey(), e.getValue());
+            metaOf.put(e.getKey(), e.getValue());
           }
         }
       } else {
@@ -159,7 +167,7 @@ public final class PnpmLockReader implements LockfileReader {
       // names for entries whose key and metadata carry none (5.x git entries); rare, so only then
       boolean nameless = false;
       for (Map.Entry<String, Entry> e : nodeEntries.entrySet()) {
-        Entry meta = major == 9 ? doc.packages.get(stripPeers(e.getKey())) : e.getValue();
+        Entry meta = major == 9 ? metaOf.get(e.getKey()) : e.getValue();
         if ((meta == null || nonEmpty(meta.name) == null) && parseKey(e.getKey()) == null) {
           nameless = true;
           break;
@@ -279,7 +287,7 @@ public final class PnpmLockReader implements LockfileReader {
     private void addPackage(String key, Entry snap, String aliasName) {
       Entry meta = snap;
       if (major == 9) {
-        Entry m = doc.packages.get(stripPeers(key));
+        Entry m = metaOf.get(key);
         if (m == null) {
           warnings.add(source + ":" + snap.line + ":" + snap.column + ": snapshot "
               + SupplyChainException.quote(key) + " has no entry in packages");
@@ -433,7 +441,7 @@ public final class PnpmLockReader implements LockfileReader {
       int from = keyToId.get(key);
       Entry meta = snap;
       if (major == 9) {
-        Entry m = doc.packages.get(stripPeers(key));
+        Entry m = metaOf.get(key);
         if (m != null) {
           meta = m;
         }
