@@ -1,0 +1,94 @@
+package dev.tollgate.core.internal.tarball;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.api.Limits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The pack list agrees with {@code npm pack --dry-run --json} (npm 11, npm-packlist 10) on every
+ * recorded folder under {@code fixtures/packlist}: the same paths (compared as sets) with the same
+ * sizes. See the fixtures' README for how they were made.
+ */
+class PackListNpmAgreementTest {
+
+  static final Path FIXTURES = Path.of("src/test/resources/fixtures/packlist");
+
+  static Stream<String> cases() throws IOException {
+    try (Stream<Path> s = Files.list(FIXTURES)) {
+      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList()
+          .stream();
+    }
+  }
+
+  @TempDir
+  Path tmp;
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void listsWhatNpmPackWouldPublish(String name) throws IOException {
+    Path dir = materialize(FIXTURES.resolve(name).resolve("pkg"), tmp.resolve(name));
+    JsonNode expected = new ObjectMapper().readTree(
+        FIXTURES.resolve(name).resolve("expected.json").toFile());
+    Map<String, Long> want = new TreeMap<>();
+    for (JsonNode f : expected.get("files")) {
+      want.put(f.get("path").asText(), f.get("size").asLong());
+    }
+    Map<String, Long> got = new TreeMap<>();
+    for (PackList.Entry e : PackList.list(dir, Limits.defaults()).files()) {
+      got.put(e.path(), e.size());
+    }
+    assertEquals(want, got, name);
+  }
+
+  @Test
+  void coversAtLeastThirtyRecordedFolders() throws IOException {
+    long real = cases().filter(c -> c.startsWith("real-")).count();
+    long crafted = cases().filter(c -> c.startsWith("c-")).count();
+    assertTrue(real >= 20, "real packages: " + real);
+    assertTrue(crafted >= 10, "crafted folders: " + crafted);
+  }
+
+  /**
+   * Copies a fixture folder to a temporary one, restoring what git cannot hold: {@code _dot_git}
+   * becomes {@code .git}; a {@code _empty_dir_marker} file stands for an empty folder. Symbolic
+   * links are copied as links.
+   */
+  static Path materialize(Path from, Path to) throws IOException {
+    List<Path> all = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(from)) {
+      s.forEach(all::add);
+    }
+    for (Path p : all) {
+      String rel = from.relativize(p).toString().replace("_dot_git", ".git");
+      Path target = rel.isEmpty() ? to : to.resolve(rel);
+      if (Files.isSymbolicLink(p)) {
+        Files.createDirectories(target.getParent());
+        Files.createSymbolicLink(target, Files.readSymbolicLink(p));
+      } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectories(target);
+      } else if (p.getFileName().toString().equals("_empty_dir_marker")) {
+        Files.createDirectories(target.getParent());
+      } else {
+        Files.createDirectories(target.getParent());
+        Files.copy(p, target, LinkOption.NOFOLLOW_LINKS);
+      }
+    }
+    return to;
+  }
+}
