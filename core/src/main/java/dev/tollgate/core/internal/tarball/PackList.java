@@ -518,14 +518,71 @@ public final class PackList {
   }
 
   /**
-   * npm-packlist's order: extension, then base name, then path, each compared without case (an
-   * approximation of {@code localeCompare(…, 'en')}), then by exact path for a total order.
+   * npm-packlist's order: extension, then base name (both lower-cased), then path, each compared
+   * as {@code localeCompare(…, 'en')} does, approximated by {@link #collate} (the CLDR root order
+   * for ASCII), then by exact path for a total order.
    */
-  public static final Comparator<Entry> NPM_ORDER = Comparator
-      .comparing((Entry e) -> ext(e.path()).toLowerCase(Locale.ROOT))
-      .thenComparing(e -> base(e.path()).toLowerCase(Locale.ROOT))
-      .thenComparing(e -> e.path().toLowerCase(Locale.ROOT))
-      .thenComparing(Entry::path);
+  public static final Comparator<Entry> NPM_ORDER = (x, y) -> {
+    int c = collate(ext(x.path()).toLowerCase(Locale.ROOT), ext(y.path()).toLowerCase(Locale.ROOT));
+    if (c == 0) {
+      c = collate(base(x.path()).toLowerCase(Locale.ROOT),
+          base(y.path()).toLowerCase(Locale.ROOT));
+    }
+    if (c == 0) {
+      c = collate(x.path(), y.path());
+    }
+    return c != 0 ? c : x.path().compareTo(y.path());
+  };
+
+  /** CLDR root collation order of ASCII punctuation and symbols (before digits and letters). */
+  private static final String PUNCT = "_-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
+
+  private static int primary(char c) {
+    if (c <= ' ') {
+      return c;
+    }
+    int p = PUNCT.indexOf(c);
+    if (p >= 0) {
+      return 0x100 + p;
+    }
+    if (c >= '0' && c <= '9') {
+      return 0x200 + c;
+    }
+    char l = Character.toLowerCase(c);
+    if (l >= 'a' && l <= 'z') {
+      return 0x300 + l;
+    }
+    return 0x10000 + Character.toLowerCase(c);
+  }
+
+  /**
+   * Compares like ICU's English collation for ASCII names: punctuation before digits before
+   * letters, case ignored at first, then lower case before upper case.
+   *
+   * @param a one string
+   * @param b the other
+   * @return the comparison
+   */
+  static int collate(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      int d = Integer.compare(primary(a.charAt(i)), primary(b.charAt(i)));
+      if (d != 0) {
+        return d;
+      }
+    }
+    if (a.length() != b.length()) {
+      return Integer.compare(a.length(), b.length());
+    }
+    for (int i = 0; i < n; i++) {
+      boolean la = Character.isLowerCase(a.charAt(i));
+      boolean lb = Character.isLowerCase(b.charAt(i));
+      if (la != lb) {
+        return la ? -1 : 1;
+      }
+    }
+    return 0;
+  }
 
   private static String base(String p) {
     return p.substring(p.lastIndexOf('/') + 1);

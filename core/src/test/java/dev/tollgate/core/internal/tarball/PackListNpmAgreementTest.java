@@ -57,6 +57,24 @@ class PackListNpmAgreementTest {
   }
 
   @Test
+  void ordersFilesAsNpmPacklistDoesInTheTarball() throws IOException {
+    List<String> differ = new ArrayList<>();
+    List<String> all = cases().toList();
+    for (String name : all) {
+      Path dir = materialize(FIXTURES.resolve(name).resolve("pkg"), tmp.resolve("o-" + name));
+      List<String> want = Files.readAllLines(FIXTURES.resolve(name).resolve("tar-order.txt"));
+      List<String> got = PackList.list(dir, Limits.defaults()).files().stream()
+          .map(PackList.Entry::path).toList();
+      if (!want.equals(got)) {
+        differ.add(name);
+      }
+    }
+    System.out.println("pack-list order agrees on " + (all.size() - differ.size()) + " of "
+        + all.size() + "; differs on " + differ);
+    assertEquals(List.of(), differ);
+  }
+
+  @Test
   void coversAtLeastThirtyRecordedFolders() throws IOException {
     long real = cases().filter(c -> c.startsWith("real-")).count();
     long crafted = cases().filter(c -> c.startsWith("c-")).count();
