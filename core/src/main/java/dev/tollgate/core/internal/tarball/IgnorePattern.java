@@ -75,13 +75,12 @@ public final class IgnorePattern {
     String body = pattern.substring(off);
     List<String> expanded = Braces.expand(body, MAX_EXPANSIONS, maxLength * 16L);
     List<Object[]> set = new ArrayList<>();
-    List<String> seen = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     boolean relative = false;
     for (String alt : expanded) {
-      if (seen.contains(alt)) {
+      if (!seen.add(alt)) {
         continue;
       }
-      seen.add(alt);
       List<String> parts = levelOne(slashSplit(alt));
       int n = parts.size();
       if (n <= (parts.get(n - 1).isEmpty() ? 2 : 1)) {
@@ -95,6 +94,15 @@ public final class IgnorePattern {
       set.add(segs);
     }
     return new IgnorePattern(pattern, negate, false, false, List.copyOf(set), relative);
+  }
+
+  /**
+   * Returns the number of alternatives after brace expansion (a measure of matching cost).
+   *
+   * @return the count, at least 0
+   */
+  public int alternatives() {
+    return set.size();
   }
 
   /**

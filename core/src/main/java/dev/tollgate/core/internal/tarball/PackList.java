@@ -88,11 +88,15 @@ public final class PackList {
   private final String source;
   private final Map<String, IgnorePattern> cache = new HashMap<>();
   private final Map<String, Long> found = new HashMap<>();
+  /** Rule alternatives tried so far, bounded so hostile ignore files cannot stall the walk. */
+  private long work;
+  private final long maxWork;
 
   private PackList(Path root, Limits limits) {
     this.root = root;
     this.limits = limits;
     this.source = root.toString();
+    this.maxWork = Math.max(1_000_000L, limits.maxTarEntries() * 10_000L);
   }
 
   /**
@@ -173,6 +177,10 @@ public final class PackList {
           if (rule.negate() == included) {
             continue;
           }
+          work += 1 + rule.alternatives();
+          if (work > maxWork) {
+            throw new LimitExceededException(source, "maxIgnoreWork", maxWork, work);
+          }
           boolean relative = entryBasename != null && rule.relative();
           boolean match = rule.match("/" + entry, false) || rule.match(entry, false)
               || partial && (rule.match("/" + entry + "/", false)
@@ -198,12 +206,12 @@ public final class PackList {
     }
     List<String> filesField = new ArrayList<>();
     boolean[] hasFiles = {false};
-    Deque<Walker> work = new ArrayDeque<>();
+    Deque<Walker> queue = new ArrayDeque<>();
     Walker top = new Walker(null, root, false, new ArrayList<>());
-    work.add(top);
-    while (!work.isEmpty()) {
-      Walker w = work.pop();
-      walk(w, work, filesField, hasFiles);
+    queue.add(top);
+    while (!queue.isEmpty()) {
+      Walker w = queue.pop();
+      walk(w, queue, filesField, hasFiles);
     }
     List<Entry> out = new ArrayList<>();
     for (String p : new TreeSet<>(found.keySet())) {
@@ -213,7 +221,7 @@ public final class PackList {
     return new Result(List.copyOf(out), List.copyOf(filesField), hasFiles[0]);
   }
 
-  private void walk(Walker w, Deque<Walker> work, List<String> filesField, boolean[] hasFiles)
+  private void walk(Walker w, Deque<Walker> queue, List<String> filesField, boolean[] hasFiles)
       throws IOException {
     List<String> entries = new ArrayList<>();
     try (Stream<Path> s = Files.list(w.dir)) {
@@ -294,7 +302,7 @@ public final class PackList {
       }
     }
     for (int i = children.size() - 1; i >= 0; i--) {
-      work.push(children.get(i));
+      queue.push(children.get(i));
     }
   }
 

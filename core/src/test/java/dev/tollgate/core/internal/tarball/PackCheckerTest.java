@@ -3,6 +3,7 @@ package dev.tollgate.core.internal.tarball;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.api.Finding;
@@ -192,5 +193,22 @@ class PackCheckerTest {
     assertEquals(List.of("package.json"), c.files().stream().map(PackedFile::path).toList());
     Files.delete(outside.resolve("secret.txt"));
     Files.delete(outside);
+  }
+
+  @Test
+  void refusesIgnoreFilesThatWouldTakeTooLongToApply() throws IOException {
+    write("package.json", "{\"name\":\"p\",\"version\":\"1.0.0\"}");
+    StringBuilder rules = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      rules.append("{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r}{s,t}").append(i).append('\n');
+    }
+    write(".npmignore", rules.toString());
+    for (int i = 0; i < 20; i++) {
+      write("d" + i + "/x.js", "x");
+    }
+    LimitExceededException e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+        () -> assertThrows(LimitExceededException.class,
+            () -> PackageInspector.packCheck(dir, Limits.builder().maxTarEntries(30).build())));
+    assertEquals("maxIgnoreWork", e.limitName());
   }
 }
