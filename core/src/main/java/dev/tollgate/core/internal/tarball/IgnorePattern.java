@@ -535,7 +535,7 @@ public final class IgnorePattern {
       work.add(str);
       int steps = 0;
       while (!work.isEmpty() && out.size() < max) {
-        if (++steps > max * 8) {
+        if (++steps > max * 4) {
           break;
         }
         String cur = work.remove(work.size() - 1);

@@ -47,6 +47,8 @@ public final class PackList {
 
   /** Largest ignore file read; larger ones are refused. */
   static final int MAX_IGNORE_FILE_BYTES = 1 << 20;
+  /** Most distinct rule alternatives (after brace expansion) one package may define. */
+  static final long MAX_COMPILED_ALTERNATIVES = 200_000;
 
   private static final String DEFAULT_RULES = "\0default";
   private static final String STRICT_RULES = "\0strict";
@@ -90,6 +92,7 @@ public final class PackList {
   private final Map<String, Long> found = new HashMap<>();
   /** Rule alternatives tried so far, bounded so hostile ignore files cannot stall the walk. */
   private long work;
+  private long compiled;
   private final long maxWork;
 
   private PackList(Path root, Limits limits) {
@@ -519,8 +522,17 @@ public final class PackList {
   private List<IgnorePattern> compileAll(List<String> patterns) {
     List<IgnorePattern> out = new ArrayList<>(patterns.size());
     for (String p : patterns) {
-      out.add(cache.computeIfAbsent(p,
-          k -> IgnorePattern.compile(source, k, limits.maxPathLength())));
+      IgnorePattern ip = cache.get(p);
+      if (ip == null) {
+        ip = IgnorePattern.compile(source, p, limits.maxPathLength());
+        compiled += 1 + ip.alternatives();
+        if (compiled > MAX_COMPILED_ALTERNATIVES) {
+          throw new LimitExceededException(source, "maxIgnoreRules", MAX_COMPILED_ALTERNATIVES,
+              compiled);
+        }
+        cache.put(p, ip);
+      }
+      out.add(ip);
     }
     return out;
   }

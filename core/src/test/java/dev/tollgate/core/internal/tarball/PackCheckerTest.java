@@ -199,7 +199,7 @@ class PackCheckerTest {
   void refusesIgnoreFilesThatWouldTakeTooLongToApply() throws IOException {
     write("package.json", "{\"name\":\"p\",\"version\":\"1.0.0\"}");
     StringBuilder rules = new StringBuilder();
-    for (int i = 0; i < 200; i++) {
+    for (int i = 0; i < 100; i++) {
       rules.append("{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r}{s,t}").append(i).append('\n');
     }
     write(".npmignore", rules.toString());
@@ -210,5 +210,19 @@ class PackCheckerTest {
         () -> assertThrows(LimitExceededException.class,
             () -> PackageInspector.packCheck(dir, Limits.builder().maxTarEntries(30).build())));
     assertEquals("maxIgnoreWork", e.limitName());
+  }
+
+  @Test
+  void refusesIgnoreFilesWithTooManyRules() throws IOException {
+    write("package.json", "{\"name\":\"p\",\"version\":\"1.0.0\"}");
+    StringBuilder rules = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      rules.append("{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r}{s,t}").append(i).append('\n');
+    }
+    write(".npmignore", rules.toString());
+    LimitExceededException e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+        () -> assertThrows(LimitExceededException.class,
+            () -> PackageInspector.packCheck(dir, Limits.defaults())));
+    assertEquals("maxIgnoreRules", e.limitName());
   }
 }
