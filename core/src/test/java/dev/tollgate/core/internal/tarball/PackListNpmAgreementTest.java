@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -71,6 +72,48 @@ class PackListNpmAgreementTest {
     }
     System.out.println("pack-list order agrees on " + (all.size() - differ.size()) + " of "
         + all.size() + "; differs on " + differ);
+    assertEquals(List.of(), differ);
+  }
+
+  /**
+   * Opt-in: {@code -Dtollgate.packlist.corpus=DIR} where DIR holds package folders {@code <n>/}
+   * and the output of {@code npm pack --dry-run --json} run in each as {@code <n>.json}.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "tollgate.packlist.corpus", matches = ".+")
+  void agreesWithNpmOnAnExternalCorpus() throws IOException {
+    Path corpus = Path.of(System.getProperty("tollgate.packlist.corpus"));
+    List<String> differ = new ArrayList<>();
+    int total = 0;
+    try (Stream<Path> s = Files.list(corpus)) {
+      for (Path json : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        String n = json.getFileName().toString().replaceAll("\\.json$", "");
+        Path dir = corpus.resolve(n);
+        if (!Files.isDirectory(dir) || Files.size(json) == 0) {
+          continue;
+        }
+        JsonNode expected = new ObjectMapper().readTree(json.toFile()).get(0);
+        java.util.Set<String> want = new java.util.TreeSet<>();
+        for (JsonNode f : expected.get("files")) {
+          want.add(f.get("path").asText());
+        }
+        java.util.Set<String> got = new java.util.TreeSet<>();
+        for (PackList.Entry e : PackList.list(dir, Limits.defaults()).files()) {
+          got.add(e.path());
+        }
+        total++;
+        if (!want.equals(got)) {
+          java.util.Set<String> extra = new java.util.TreeSet<>(got);
+          extra.removeAll(want);
+          java.util.Set<String> missing = new java.util.TreeSet<>(want);
+          missing.removeAll(got);
+          differ.add(n + " extra=" + extra + " missing=" + missing);
+        }
+      }
+    }
+    System.out.println("external corpus: pack list agrees on " + (total - differ.size()) + " of "
+        + total);
+    differ.forEach(System.out::println);
     assertEquals(List.of(), differ);
   }
 
