@@ -23,6 +23,9 @@ import java.util.Objects;
  * stream gives {@link dev.tollgate.api.InvalidInputException} naming the entry. Nothing is written
  * to the file system.
  *
+ * <p>{@link #packCheck(Path, Limits)} is the pre-publish check of a package folder: the files
+ * {@code npm pack} would publish and what looks wrong among them.
+ *
  * <p>Immutable and thread-safe (static methods, no shared state).
  *
  * @since 0.1
