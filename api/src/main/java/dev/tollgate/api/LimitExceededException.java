@@ -14,6 +14,11 @@ public final class LimitExceededException extends SupplyChainException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The limits a caller can change: the components of {@link Limits}. */
+  private static final java.util.Set<String> CONFIGURABLE = java.util.Arrays.stream(
+      Limits.class.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private final String source;
   private final String limitName;
   private final long limit;
@@ -31,8 +36,9 @@ public final class LimitExceededException extends SupplyChainException {
   public LimitExceededException(String source, String limitName, long limit, long observed) {
     super(Objects.requireNonNull(source, "source") + ": input exceeds limit "
         + Objects.requireNonNull(limitName, "limitName") + " = " + limit + " (observed " + observed
-        + "); raise it with Limits.builder()." + limitName
-        + "(...) if the input is trusted; see docs/errors.md#limit-exceeded", null);
+        + "); " + (CONFIGURABLE.contains(limitName) ? "raise it with Limits.builder()." + limitName
+            + "(...) if the input is trusted" : "this limit is fixed")
+        + "; see docs/errors.md#limit-exceeded", null);
     this.source = source;
     this.limitName = limitName;
     this.limit = limit;

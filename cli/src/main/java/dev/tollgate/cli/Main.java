@@ -44,7 +44,8 @@ public final class Main {
   private static final List<Command> COMMANDS = List.of(
       new GraphCommand(),
       new InspectCommand(),
-      new NameCommand());
+      new NameCommand(),
+      new PackCheckCommand());
 
   private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
   private static final String LOG_FILE = "org.slf4j.simpleLogger.logFile";

@@ -40,7 +40,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * {@link Limits#maxJsonDepth()} (counted here, without recursion), each key and scalar by
  * {@link Limits#maxStringLength()}, the entries of each section by {@link Limits#maxEntries()} and
  * the dependency entries in all by eight times that. Runs of characters without a blank are bounded
- * by {@link #MAX_RUN} (reported as {@code maxStringLength}) before SnakeYAML sees them, because its
+ * by {@link #MAX_RUN} (reported as {@code maxUnbrokenRun}, a fixed limit) before SnakeYAML sees them, because its
  * scanner is quadratic in their length. YAML aliases are refused (pnpm never writes
  * them, and refusing them removes alias expansion bombs altogether); SnakeYAML's own alias budget is
  * set low as a second guard.
@@ -228,7 +228,9 @@ final class PnpmLockParser {
       if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
         run = 0;
       } else if (++run > max) {
-        throw new LimitExceededException(source, "maxStringLength", max, run);
+        // past the fixed scanner bound the limit is not the caller's maxStringLength
+        throw new LimitExceededException(source, max < MAX_RUN ? "maxStringLength"
+            : "maxUnbrokenRun", max, run);
       }
     }
   }

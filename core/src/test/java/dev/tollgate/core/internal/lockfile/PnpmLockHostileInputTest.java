@@ -2,6 +2,7 @@ package dev.tollgate.core.internal.lockfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.tollgate.api.InvalidInputException;
@@ -137,8 +138,9 @@ class PnpmLockHostileInputTest {
     LimitExceededException e = assertTimeoutPreemptively(GENEROUS,
         () -> assertThrows(LimitExceededException.class, () -> read(text(yaml),
             Limits.defaults())));
-    assertEquals("maxStringLength", e.limitName());
+    assertEquals("maxUnbrokenRun", e.limitName());
     assertEquals(PnpmLockParser.MAX_RUN, e.limit());
+    assertTrue(e.getMessage().contains("this limit is fixed"), e.getMessage());
     assertEquals(PnpmLockParser.MAX_RUN + 1L, e.observed());
   }
 
