@@ -441,9 +441,40 @@ public final class DependencyGraph {
       throw new IllegalArgumentException("limit must be > 0, was " + limit);
     }
     List<int[]> found = new ArrayList<>();
+    // iterative depth-first walk up the incoming edges and links: hostile graphs can be deep
     int[] stack = new int[nodeCount];
+    int[] next = new int[nodeCount];
     boolean[] onPath = new boolean[nodeCount];
-    walkUp(id, stack, 0, onPath, found, limit);
+    int depth = 0;
+    stack[0] = id;
+    onPath[id] = true;
+    while (depth >= 0 && found.size() < limit) {
+      int v = stack[depth];
+      if (v == root) {
+        found.add(Arrays.copyOf(stack, depth + 1));
+        onPath[v] = false;
+        depth--;
+        continue;
+      }
+      int k = next[depth]++;
+      int inCount = inStart[v + 1] - inStart[v];
+      int u;
+      if (k < inCount) {
+        u = edgeFrom[inEdges[inStart[v] + k]];
+      } else if (k < inCount + linkStart[v + 1] - linkStart[v]) {
+        u = linksTo[linkStart[v] + k - inCount];
+      } else {
+        onPath[v] = false;
+        depth--;
+        continue;
+      }
+      if (!onPath[u]) {
+        depth++;
+        stack[depth] = u;
+        next[depth] = 0;
+        onPath[u] = true;
+      }
+    }
     List<List<Node>> out = new ArrayList<>(found.size());
     for (int[] p : found) {
       List<Node> path = new ArrayList<>(p.length);
@@ -453,28 +484,6 @@ public final class DependencyGraph {
       out.add(Collections.unmodifiableList(path));
     }
     return Collections.unmodifiableList(out);
-  }
-
-  private void walkUp(int v, int[] stack, int depth, boolean[] onPath, List<int[]> found, int limit) {
-    stack[depth] = v;
-    if (v == root) {
-      found.add(Arrays.copyOf(stack, depth + 1));
-      return;
-    }
-    onPath[v] = true;
-    for (int i = inStart[v]; i < inStart[v + 1] && found.size() < limit; i++) {
-      int u = edgeFrom[inEdges[i]];
-      if (!onPath[u]) {
-        walkUp(u, stack, depth + 1, onPath, found, limit);
-      }
-    }
-    for (int i = linkStart[v]; i < linkStart[v + 1] && found.size() < limit; i++) {
-      int u = linksTo[i];
-      if (!onPath[u]) {
-        walkUp(u, stack, depth + 1, onPath, found, limit);
-      }
-    }
-    onPath[v] = false;
   }
 
   /**

@@ -112,4 +112,21 @@ class DependencyGraphTest {
         paths.get(0).stream().map(Node::location).toList());
     assertEquals(1, g.linksTo(g.nodeAt("packages/ws").orElseThrow().id()).size());
   }
+
+  @Test
+  void explainsAMillionDeepChainWithoutRecursion() {
+    DependencyGraph.Builder b = DependencyGraph.builder();
+    int prev = b.addNode("app", "", "", new PackageSource.Project());
+    int n = 1_000_000;
+    for (int i = 0; i < n; i++) {
+      int next = b.addNode("p" + i, "1.0.0", "node_modules/p" + i, REG);
+      b.addEdge(prev, next, "p" + i, "1", DependencyType.PROD);
+      prev = next;
+    }
+    DependencyGraph g = b.build();
+    List<List<Node>> paths = g.pathsTo(g.find("p" + (n - 1)).get(0).id(), 3);
+    assertEquals(1, paths.size());
+    assertEquals(n + 1, paths.get(0).size());
+    assertEquals(n, g.stats().maxDepth());
+  }
 }

@@ -43,7 +43,8 @@ public final class Main {
    */
   private static final List<Command> COMMANDS = List.of(
       new GraphCommand(),
-      new InspectCommand());
+      new InspectCommand(),
+      new NameCommand());
 
   private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
   private static final String LOG_FILE = "org.slf4j.simpleLogger.logFile";

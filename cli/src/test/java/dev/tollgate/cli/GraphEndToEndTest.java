@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tollgate graph} on a real lockfile of core's fixture set
@@ -21,8 +21,8 @@ class GraphEndToEndTest {
       "projects", "small-express", "npm-v3", "package-lock.json");
 
   @Test
-  @Disabled("enable once readers land")
-  void readsRealPackageLockInEveryFormat() throws Exception {
+  
+  void readsRealPackageLockAndReportsMalformedOneWithPosition(@TempDir Path tmp) throws Exception {
     assertTrue(Files.isRegularFile(FIXTURE), "missing fixture " + FIXTURE.toAbsolutePath());
 
     Cli.Result text = Cli.run("graph", FIXTURE.toString());
@@ -48,5 +48,13 @@ class GraphEndToEndTest {
     Cli.Result dot = Cli.run("graph", FIXTURE.toString(), "--format", "dot");
     assertEquals(0, dot.code(), dot.err());
     assertTrue(dot.out().startsWith("digraph \"tollgate\" {\n") && dot.out().endsWith("}\n"));
+
+    Path malformed = tmp.resolve("package-lock.json");
+    Files.writeString(malformed, "{\"lockfileVersion\": 3,\n \"packages\": {\"\": {\"name\": ]}}");
+    Cli.Result bad = Cli.run("graph", malformed.toString());
+    assertEquals(2, bad.code());
+    assertEquals(1, bad.errLines().size(), bad.err());
+    assertTrue(bad.err().startsWith(malformed + ":2:"), bad.err());
+    assertTrue(bad.err().matches("(?s)\\S+:2:\\d+: .+\\R"), bad.err());
   }
 }

@@ -83,7 +83,7 @@ class MainTest {
   void rejectsUnknownCommandOnOneLine() {
     Cli.Result r = Cli.run("frobnicate", "x");
     assertEquals(2, r.code());
-    assertEquals(List.of("tollgate: unknown command \"frobnicate\" (commands: graph;"
+    assertEquals(List.of("tollgate: unknown command \"frobnicate\" (commands: graph, inspect, name;"
         + " try 'tollgate --help')"), r.errLines());
     assertEquals("", r.out());
   }

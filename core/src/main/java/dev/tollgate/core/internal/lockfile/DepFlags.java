@@ -3,17 +3,16 @@ package dev.tollgate.core.internal.lockfile;
 import dev.tollgate.api.DependencyGraph;
 import dev.tollgate.api.DependencyType;
 import dev.tollgate.api.NodeFlag;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.List;
 
 /**
- * Computes npm's dev, optional, devOptional, peer and extraneous flags from the edges, as Arborist's
- * {@code calc-dep-flags} does: every node starts with all flags set and each edge from a node that
- * lacks a flag clears it on the target (and, through prod and peer edges, on everything the target
- * needs).
+ * Computes npm's dev, optional, devOptional, peer and extraneous flags from the edges, as Arborist
+ * 9's {@code calc-dep-flags} does: every node but the root starts with all flags set; a work list
+ * walks edges from the root, and each edge clears on its target the flags its source lacks (unless
+ * the edge's own type keeps them: a dev edge keeps dev, an optional or peerOptional edge keeps
+ * optional, a peer edge keeps peer, a peerOptional edge keeps extraneous); a target that changed is
+ * walked again. A link passes its flags to its target. A node that is not extraneous clears
+ * extraneous on its resolve-parents. Nodes never reached keep every flag (they are extraneous).
  *
  * <p>Used by readers of formats that do not record the flags (yarn, pnpm, resolved graphs).
  *
@@ -34,6 +33,10 @@ public final class DepFlags {
   private final int[] parent;
 
   private DepFlags(DependencyGraph.Builder b, int[] parent) {
+    if (parent.length < b.size()) {
+      throw new IllegalArgumentException("parent has " + parent.length + " entries for "
+          + b.size() + " nodes");
+    }
     this.b = b;
     this.n = b.size();
     this.flags = new int[n];
@@ -73,24 +76,65 @@ public final class DepFlags {
   private void run(int root) {
     Arrays.fill(flags, DEV | OPT | DEVOPT | PEER | EXTRANEOUS);
     flags[root] = 0;
-    // depth-first over targets of edges, each node visited once (Arborist's depth())
     boolean[] seen = new boolean[n];
-    Deque<Integer> stack = new ArrayDeque<>();
-    stack.push(root);
-    List<Integer> order = new ArrayList<>();
-    while (!stack.isEmpty()) {
-      int v = stack.pop();
-      if (seen[v]) {
+    int[] stack = new int[16];
+    int top = 0;
+    stack[top++] = root;
+    while (top > 0) {
+      int node = stack[--top];
+      seen[node] = true;
+      // unset extraneous from all resolve-parents, so children are not removed
+      if ((flags[node] & EXTRANEOUS) == 0) {
+        for (int p = parent[node]; p >= 0 && (flags[p] & EXTRANEOUS) != 0; p = parent[p]) {
+          flags[p] &= ~EXTRANEOUS;
+        }
+      }
+      int target = b.linkTargetOf(node);
+      if (target >= 0) {
+        // only unset, so several links to one target cannot clobber a correct value
+        int before = flags[target];
+        flags[target] &= flags[node] | ~(DEV | OPT | DEVOPT | PEER | EXTRANEOUS);
+        if (flags[target] != before || !seen[target]) {
+          if (top == stack.length) {
+            stack = Arrays.copyOf(stack, top * 2);
+          }
+          stack[top++] = target;
+        }
         continue;
       }
-      seen[v] = true;
-      order.add(v);
-      step(v);
-      int[] es = edgesOf(v);
-      for (int i = es.length - 1; i >= 0; i--) {
-        int t = b.edgeTo(es[i]);
-        if (t >= 0 && !seen[t]) {
-          stack.push(t);
+      int nf = flags[node];
+      for (int e : out[node]) {
+        int to = b.edgeTo(e);
+        if (to < 0) {
+          continue;
+        }
+        DependencyType type = b.edgeType(e);
+        boolean peer = type.isPeer();
+        boolean optional = type == DependencyType.OPTIONAL || type == DependencyType.PEER_OPTIONAL;
+        boolean dev = type == DependencyType.DEV;
+        int tf = flags[to];
+        int f = tf;
+        if ((f & EXTRANEOUS) != 0 && (nf & EXTRANEOUS) == 0 && !(peer && optional)) {
+          f &= ~EXTRANEOUS;
+        }
+        if ((f & DEV) != 0 && (nf & DEV) == 0 && !dev) {
+          f &= ~DEV;
+        }
+        if ((f & OPT) != 0 && (nf & OPT) == 0 && !optional) {
+          f &= ~OPT;
+        }
+        if ((f & DEVOPT) != 0 && (nf & (DEVOPT | DEV | OPT)) == 0 && !dev && !optional) {
+          f &= ~DEVOPT;
+        }
+        if ((f & PEER) != 0 && (nf & PEER) == 0 && !peer) {
+          f &= ~PEER;
+        }
+        if (f != tf) {
+          flags[to] = f;
+          if (top == stack.length) {
+            stack = Arrays.copyOf(stack, top * 2);
+          }
+          stack[top++] = to;
         }
       }
     }
@@ -98,97 +142,11 @@ public final class DepFlags {
       int f = flags[i];
       b.flag(i, NodeFlag.DEV, (f & DEV) != 0);
       b.flag(i, NodeFlag.OPTIONAL, (f & OPT) != 0);
-      // as in the package-lock: devOptional only when neither dev nor optional
+      // as in the package-lock (and Arborist after its walk): devOptional only when neither dev
+      // nor optional
       b.flag(i, NodeFlag.DEV_OPTIONAL, (f & DEVOPT) != 0 && (f & (DEV | OPT)) == 0);
       b.flag(i, NodeFlag.PEER, (f & PEER) != 0);
       b.flag(i, NodeFlag.EXTRANEOUS, (f & EXTRANEOUS) != 0);
-    }
-  }
-
-  private int[] edgesOf(int v) {
-    int t = b.linkTargetOf(v);
-    return t >= 0 ? out[t] : out[v];
-  }
-
-  private void step(int node) {
-    flags[node] &= ~EXTRANEOUS;
-    resetParents(node, EXTRANEOUS);
-    resetParents(node, DEV);
-    resetParents(node, PEER);
-    resetParents(node, DEVOPT);
-    resetParents(node, OPT);
-    int target = b.linkTargetOf(node);
-    if (target >= 0) {
-      flags[target] = (flags[target] & EXTRANEOUS) | (flags[node] & ~EXTRANEOUS);
-      step(target);
-      return;
-    }
-    for (int e : out[node]) {
-      int to = b.edgeTo(e);
-      if (to < 0) {
-        continue;
-      }
-      DependencyType type = b.edgeType(e);
-      boolean dev = type == DependencyType.DEV;
-      boolean optional = type == DependencyType.OPTIONAL || type == DependencyType.PEER_OPTIONAL;
-      boolean peer = type.isPeer();
-      int nf = flags[node];
-      flags[to] &= ~EXTRANEOUS;
-      boolean unsetDevOpt = (nf & (DEVOPT | DEV | OPT)) == 0 && !dev && !optional;
-      boolean unsetDev = unsetDevOpt || ((nf & DEV) == 0 && !dev);
-      boolean unsetOpt = unsetDevOpt || ((nf & OPT) == 0 && !optional);
-      boolean unsetPeer = (nf & PEER) == 0 && !peer;
-      if (unsetPeer) {
-        unset(to, PEER);
-      }
-      if (unsetDevOpt) {
-        unset(to, DEVOPT);
-      }
-      if (unsetDev) {
-        unset(to, DEV);
-      }
-      if (unsetOpt) {
-        unset(to, OPT);
-      }
-    }
-  }
-
-  private void resetParents(int node, int flag) {
-    if ((flags[node] & flag) != 0) {
-      return;
-    }
-    for (int p = node; p >= 0 && (p == node || (flags[p] & flag) != 0); p = parent[p]) {
-      flags[p] &= ~flag;
-    }
-  }
-
-  private void unset(int start, int flag) {
-    if ((flags[start] & flag) == 0) {
-      return;
-    }
-    flags[start] &= ~flag;
-    Deque<Integer> stack = new ArrayDeque<>();
-    stack.push(start);
-    boolean[] seen = new boolean[n];
-    while (!stack.isEmpty()) {
-      int v = stack.pop();
-      if (seen[v]) {
-        continue;
-      }
-      seen[v] = true;
-      flags[v] &= ~(EXTRANEOUS | flag);
-      int t = b.linkTargetOf(v);
-      if (t >= 0) {
-        flags[t] &= ~(EXTRANEOUS | flag);
-      }
-      for (int e : edgesOf(v)) {
-        int to = b.edgeTo(e);
-        DependencyType type = b.edgeType(e);
-        if (to >= 0 && (flags[to] & flag) != 0
-            && ((flag != PEER && type == DependencyType.PEER) || type == DependencyType.PROD)) {
-          stack.push(to);
-        }
-      }
     }
   }
 }
