@@ -81,7 +81,7 @@ final class OsvTestRecords {
       for (JsonNode r : a.path("ranges")) {
         List<AffectedRange.Event> events = new ArrayList<>();
         for (JsonNode e : r.path("events")) {
-          e.fields().forEachRemaining(f -> events.add(new AffectedRange.Event(switch (f.getKey()) {
+          e.properties().forEach(f -> events.add(new AffectedRange.Event(switch (f.getKey()) {
             case "introduced" -> AffectedRange.EventKind.INTRODUCED;
             case "fixed" -> AffectedRange.EventKind.FIXED;
             case "last_affected" -> AffectedRange.EventKind.LAST_AFFECTED;
