@@ -110,20 +110,37 @@ public final class DependencyGraph {
     }
     // edges, sorted
     int m = b.edgeFrom.size();
-    Integer[] eo = new Integer[m];
     int[] from = new int[m];
     int[] to = new int[m];
     for (int i = 0; i < m; i++) {
-      eo[i] = i;
       from[i] = newId[b.edgeFrom.get(i)];
       int t = b.edgeTo.get(i);
       to[i] = t < 0 ? -1 : newId[t];
     }
-    Arrays.sort(eo, Comparator.<Integer>comparingInt(i -> from[i])
-        .thenComparing(i -> b.edgeName.get(i))
-        .thenComparingInt(i -> b.edgeType.get(i))
-        .thenComparing(i -> b.edgeSpec.get(i))
-        .thenComparingInt(i -> to[i]));
+    // counting sort by source node, then a small insertion sort per node by name, type, spec, to
+    int[] start = new int[n + 1];
+    for (int i = 0; i < m; i++) {
+      start[from[i] + 1]++;
+    }
+    for (int i = 0; i < n; i++) {
+      start[i + 1] += start[i];
+    }
+    int[] eo = new int[m];
+    int[] fillPos = Arrays.copyOf(start, n);
+    for (int i = 0; i < m; i++) {
+      eo[fillPos[from[i]]++] = i;
+    }
+    for (int v = 0; v < n; v++) {
+      for (int i = start[v] + 1; i < start[v + 1]; i++) {
+        int x = eo[i];
+        int j = i - 1;
+        while (j >= start[v] && compareEdges(b, to, eo[j], x) > 0) {
+          eo[j + 1] = eo[j];
+          j--;
+        }
+        eo[j + 1] = x;
+      }
+    }
     edgeCount = m;
     edgeFrom = new int[m];
     edgeTo = new int[m];
@@ -136,7 +153,7 @@ public final class DependencyGraph {
       edgeTo[i] = to[o];
       edgeName[i] = b.edgeName.get(o);
       edgeSpec[i] = b.edgeSpec.get(o);
-      edgeType[i] = b.edgeType.get(o).byteValue();
+      edgeType[i] = (byte) b.edgeType.get(o);
     }
     outStart = new int[n + 1];
     for (int i = 0; i < m; i++) {
@@ -189,6 +206,46 @@ public final class DependencyGraph {
     Map<String, int[]> bn = new HashMap<>(byN.size() * 2);
     byN.forEach((k, v) -> bn.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     byName = bn;
+  }
+
+  private static int compareEdges(Builder b, int[] to, int x, int y) {
+    int c = b.edgeName.get(x).compareTo(b.edgeName.get(y));
+    if (c != 0) {
+      return c;
+    }
+    c = Integer.compare(b.edgeType.get(x), b.edgeType.get(y));
+    if (c != 0) {
+      return c;
+    }
+    c = b.edgeSpec.get(x).compareTo(b.edgeSpec.get(y));
+    return c != 0 ? c : Integer.compare(to[x], to[y]);
+  }
+
+  /** A growable {@code int} list, so the builder boxes nothing. */
+  private static final class IntList {
+    private int[] data = new int[64];
+    private int size;
+
+    void add(int v) {
+      if (size == data.length) {
+        data = Arrays.copyOf(data, size * 2);
+      }
+      data[size++] = v;
+    }
+
+    int get(int i) {
+      Objects.checkIndex(i, size);
+      return data[i];
+    }
+
+    void set(int i, int v) {
+      Objects.checkIndex(i, size);
+      data[i] = v;
+    }
+
+    int size() {
+      return size;
+    }
   }
 
   /**
@@ -680,19 +737,19 @@ public final class DependencyGraph {
     private final List<String> locations = new ArrayList<>();
     private final List<PackageSource> sources = new ArrayList<>();
     private final List<String> integrities = new ArrayList<>();
-    private final List<Integer> flags = new ArrayList<>();
+    private final IntList flags = new IntList();
     private final List<String> licenses = new ArrayList<>();
     private final List<Map<String, String>> engines = new ArrayList<>();
     private final List<List<String>> oses = new ArrayList<>();
     private final List<List<String>> cpus = new ArrayList<>();
-    private final List<Integer> linkTargets = new ArrayList<>();
+    private final IntList linkTargets = new IntList();
     private final List<String> unscanned = new ArrayList<>();
     private final Map<String, Integer> byLocation = new HashMap<>();
-    private final List<Integer> edgeFrom = new ArrayList<>();
-    private final List<Integer> edgeTo = new ArrayList<>();
+    private final IntList edgeFrom = new IntList();
+    private final IntList edgeTo = new IntList();
     private final List<String> edgeName = new ArrayList<>();
     private final List<String> edgeSpec = new ArrayList<>();
-    private final List<Integer> edgeType = new ArrayList<>();
+    private final IntList edgeType = new IntList();
     private final List<Integer> workspaceRoots = new ArrayList<>();
     private int root = -1;
 
@@ -1042,14 +1099,31 @@ public final class DependencyGraph {
         int r = nodeAt("");
         root = r < 0 ? 0 : r;
       }
-      Integer[] order = new Integer[names.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
+      int n = names.size();
       final int r = root;
-      Arrays.sort(order, Comparator.<Integer>comparingInt(i -> i == r ? 0 : 1)
-          .thenComparing(locations::get));
-      return new DependencyGraph(this, Arrays.stream(order).mapToInt(Integer::intValue).toArray());
+      Comparator<Integer> byLocation = Comparator.<Integer>comparingInt(i -> i == r ? 0 : 1)
+          .thenComparing(locations::get);
+      // readers mostly add nodes in location order already: check before sorting
+      boolean sorted = true;
+      for (int i = 1; i < n && sorted; i++) {
+        sorted = byLocation.compare(i - 1, i) < 0;
+      }
+      int[] order = new int[n];
+      if (sorted) {
+        for (int i = 0; i < n; i++) {
+          order[i] = i;
+        }
+      } else {
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+          boxed[i] = i;
+        }
+        Arrays.sort(boxed, byLocation);
+        for (int i = 0; i < n; i++) {
+          order[i] = boxed[i];
+        }
+      }
+      return new DependencyGraph(this, order);
     }
   }
 }

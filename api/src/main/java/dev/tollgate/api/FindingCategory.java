@@ -39,7 +39,15 @@ public enum FindingCategory {
   /** Lockfile missing, out of sync or not reproducible. */
   REPRODUCIBILITY,
   /** Something that could not be evaluated. */
-  UNSCANNED;
+  UNSCANNED,
+  /**
+   * A file a package is about to publish that it probably should not (a large file, tests,
+   * editor or CI folders, archives, key or environment files), or a {@code files} entry of
+   * package.json that matches nothing.
+   *
+   * @since 0.1
+   */
+  PUBLISH_CONTENT;
 
   /**
    * Returns the kebab-case id used in JSON output.

@@ -23,6 +23,9 @@ import java.util.Objects;
  * stream gives {@link dev.tollgate.api.InvalidInputException} naming the entry. Nothing is written
  * to the file system.
  *
+ * <p>{@link #packCheck(Path, Limits)} is the pre-publish check of a package folder: the files
+ * {@code npm pack} would publish and what looks wrong among them.
+ *
  * <p>Immutable and thread-safe (static methods, no shared state).
  *
  * @since 0.1
@@ -87,5 +90,61 @@ public final class PackageInspector {
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(expectedIntegrity, "expectedIntegrity");
     return new TarballScanner(source, limits, expectedIntegrity).scan(in);
+  }
+
+  /**
+   * The pre-publish check: lists exactly what {@code npm pack} would publish from a package
+   * folder (npm 11 and npm-packlist 10's rules: the {@code files} array, {@code .npmignore} and
+   * {@code .gitignore} files at every level, the built-in exclusions, and package.json, README,
+   * LICENSE/LICENCE, COPYING, {@code main}, {@code browser} and every {@code bin} always
+   * included), then checks those files: secrets, private key and environment files, files over
+   * 1 MiB and a package over 10 MiB, tests, coverage, CI and editor folders, archives, source
+   * maps, leftovers, and {@code files} entries that match nothing. Symbolic links are never
+   * followed. Bundled dependencies are not listed.
+   *
+   * <pre>{@code
+   * PackCheck c = PackageInspector.packCheck(Path.of("."), Limits.defaults());
+   * c.files().forEach(f -> System.out.println(f.size() + " " + f.path()));
+   * boolean block = c.hasFindingAtLeast(Severity.HIGH);
+   * }</pre>
+   *
+   * @param packageDir the folder holding {@code package.json}
+   * @param limits the limits (files, bytes per file, total bytes, path and pattern length)
+   * @return the check
+   * @throws IOException if the folder cannot be read or is not a folder
+   * @throws dev.tollgate.api.InvalidInputException if package.json is malformed
+   * @throws dev.tollgate.api.LimitExceededException if the folder goes over a limit
+   * @since 0.1
+   */
+  public static PackCheck packCheck(Path packageDir, Limits limits) throws IOException {
+    return packCheck(packageDir, limits,
+        dev.tollgate.core.internal.tarball.PackChecker.DEFAULT_LARGE_FILE_BYTES,
+        dev.tollgate.core.internal.tarball.PackChecker.DEFAULT_LARGE_TOTAL_BYTES);
+  }
+
+  /**
+   * The pre-publish check with chosen size thresholds; see {@link #packCheck(Path, Limits)}.
+   *
+   * @param packageDir the folder holding {@code package.json}
+   * @param limits the limits
+   * @param largeFileBytes a file larger than this is reported
+   * @param largeTotalBytes a package larger than this in all is reported
+   * @return the check
+   * @throws IOException if the folder cannot be read or is not a folder
+   * @throws IllegalArgumentException if a threshold is negative
+   * @throws dev.tollgate.api.InvalidInputException if package.json is malformed
+   * @throws dev.tollgate.api.LimitExceededException if the folder goes over a limit
+   * @since 0.1
+   */
+  public static PackCheck packCheck(Path packageDir, Limits limits, long largeFileBytes,
+      long largeTotalBytes) throws IOException {
+    Objects.requireNonNull(packageDir, "packageDir");
+    Objects.requireNonNull(limits, "limits");
+    if (largeFileBytes < 0 || largeTotalBytes < 0) {
+      throw new IllegalArgumentException("largeFileBytes and largeTotalBytes must be >= 0, were "
+          + largeFileBytes + " and " + largeTotalBytes);
+    }
+    return new dev.tollgate.core.internal.tarball.PackChecker(limits, largeFileBytes,
+        largeTotalBytes).check(packageDir);
   }
 }
