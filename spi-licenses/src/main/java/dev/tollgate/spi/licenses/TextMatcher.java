@@ -19,6 +19,12 @@ final class TextMatcher {
   static final int MAX_CANDIDATES = 40;
   private static final double MIN_COVERAGE = 0.5;
   private static final int MAX_REPEATS = 4;
+  /**
+   * A match whose span contains a better-scoring match's span wins when it scores at most this
+   * much less: it explains more of the text (a license that embeds another one, such as Caldera
+   * and Caldera-no-preamble).
+   */
+  private static final double LONGER_SPAN_MARGIN = 0.03;
 
   /** A found license text: the license index, its score and the word range [from, to). */
   record Hit(int license, double score, int from, int to) {
@@ -73,6 +79,31 @@ final class TextMatcher {
           a++;
         }
         int b = best;
+        // Trim the edges: maximise 2 * hits / (m + length) first over the start, then the end.
+        int bestA = a;
+        double bestScore = -1;
+        int h = 0;
+        for (int i = b; i >= a; i--) {
+          h += hit[i] ? 1 : 0;
+          double sc = 2.0 * h / (m + (b - i + 1));
+          if (hit[i] && sc > bestScore) {
+            bestScore = sc;
+            bestA = i;
+          }
+        }
+        a = bestA;
+        int bestB = b;
+        bestScore = -1;
+        h = 0;
+        for (int i = a; i <= b; i++) {
+          h += hit[i] ? 1 : 0;
+          double sc = 2.0 * h / (m + (i - a + 1));
+          if (hit[i] && sc > bestScore) {
+            bestScore = sc;
+            bestB = i;
+          }
+        }
+        b = bestB;
         long[] window = Arrays.copyOfRange(keys, a, b + 1);
         Arrays.sort(window);
         double dice = 2.0 * TextIndex.intersection(window, ref) / (m + window.length);
@@ -117,7 +148,8 @@ final class TextMatcher {
 
   /**
    * Keeps the best match of each region: a match is dropped when it overlaps more than half of a
-   * kept match that scores higher, or scores the same over a longer span. Equal scores over the
+   * kept match that scores higher, unless it contains that match's span and scores at most
+   * {@link #LONGER_SPAN_MARGIN} less (then it replaces it). Equal scores over the
    * same span (identical texts) are all kept.
    */
   private static List<Hit> suppressOverlaps(List<Hit> hits) {
@@ -127,19 +159,25 @@ final class TextMatcher {
     List<Hit> kept = new ArrayList<>();
     for (Hit h : sorted) {
       boolean drop = false;
+      List<Hit> replaced = new ArrayList<>();
       for (Hit k : kept) {
         int overlap = Math.min(h.to(), k.to()) - Math.max(h.from(), k.from());
         int smaller = Math.min(h.to() - h.from(), k.to() - k.from());
         if (overlap * 2 > smaller) {
           boolean sameSpan = k.from() == h.from() && k.to() == h.to();
           boolean tie = Math.abs(k.score() - h.score()) < 1e-9;
-          if (!(tie && sameSpan)) {
+          boolean explainsMore = h.from() <= k.from() && k.to() <= h.to() && !sameSpan
+              && k.score() - h.score() < LONGER_SPAN_MARGIN;
+          if (explainsMore) {
+            replaced.add(k);
+          } else if (!(tie && sameSpan)) {
             drop = true;
             break;
           }
         }
       }
       if (!drop) {
+        kept.removeAll(replaced);
         kept.add(h);
       }
     }

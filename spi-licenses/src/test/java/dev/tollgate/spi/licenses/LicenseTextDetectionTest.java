@@ -27,6 +27,13 @@ class LicenseTextDetectionTest {
 
   static final double NEAR = 0.97;
 
+  /**
+   * Texts that are literally the concatenation of other listed texts; after edits they may be
+   * reported as their parts, which is also a correct reading.
+   */
+  static final java.util.Map<String, Set<String>> COMPOUND = java.util.Map.of(
+      "OpenSSL", Set.of("OpenSSL-standalone", "SSLeay-standalone"));
+
   static Stream<String> ids() {
     return SpdxData.get().licenses().stream().map(SpdxData.License::id);
   }
@@ -76,7 +83,9 @@ class LicenseTextDetectionTest {
     Set<String> identical = identicalTo(id);
     boolean near = nearOk && !top.isEmpty()
         && top.stream().allMatch(t -> identical.contains(t) || similarity(id, t) >= NEAR);
-    assertTrue(top.contains(id) && identical.containsAll(top) || near,
+    boolean parts = nearOk && COMPOUND.containsKey(id) && matches.stream()
+        .allMatch(m -> COMPOUND.get(id).contains(m.expression()));
+    assertTrue(top.contains(id) && identical.containsAll(top) || near || parts,
         () -> variant + " of " + id + ": best " + best + " " + top + ", all " + matches);
   }
 
