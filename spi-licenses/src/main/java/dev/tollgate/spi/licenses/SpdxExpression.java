@@ -257,15 +257,7 @@ final class SpdxExpression {
       if (i > 0) {
         sb.append(sep);
       }
-      Node t = terms.get(i);
-      boolean paren = !and && t instanceof Or;
-      if (paren) {
-        sb.append('(');
-      }
-      print(t, sb, and);
-      if (paren) {
-        sb.append(')');
-      }
+      print(terms.get(i), sb, and);
     }
   }
 
