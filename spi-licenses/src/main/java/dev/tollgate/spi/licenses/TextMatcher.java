@@ -47,13 +47,18 @@ final class TextMatcher {
     for (int l : candidates) {
       long[] ref = index.bigrams[l];
       int m = ref.length;
-      if (m == 0) {
+      // Dice can be at most 2 * min(n, m) / (n + m): skip references far longer than the text.
+      if (m == 0 || keys.length < m && 2.0 * keys.length / (keys.length + m) < MIN_SCORE) {
         continue;
       }
       int total = 0;
       for (int i = 0; i < keys.length; i++) {
         hit[i] = keys[i] != -1L && Arrays.binarySearch(ref, keys[i]) >= 0;
         total += hit[i] ? 1 : 0;
+      }
+      // Likewise with the number of shared bigrams.
+      if (2.0 * total / (total + m) < MIN_SCORE) {
+        continue;
       }
       int width = m + m / 8 + 4;
       for (int round = 0; round < MAX_REPEATS && total * 2 >= m; round++) {
