@@ -21,16 +21,20 @@ import java.util.regex.Pattern;
 final class BuiltinLicenseDetector implements LicenseDetector {
   private static final Pattern SPDX_TAG = Pattern.compile(
       "SPDX-License-Identifier:[ \\t]*([^\\r\\n]{1,512})");
+  // Every repetition below is bounded and adjacent classes barely overlap, so matching stays
+  // linear in the text length (no quadratic backtracking on long runs of spaces or dashes).
   private static final Pattern AT_LICENSE = Pattern.compile(
-      "@license[ \\t]+([A-Za-z0-9.+\\-() ]{1,120})");
+      "@license[ \\t]{1,8}([A-Za-z0-9.+\\-()][A-Za-z0-9.+\\-() ]{0,119})");
   private static final Pattern APACHE_NOTICE = Pattern.compile(
-      "(?i)apache licen[cs]e,?[ \\t]*(?:version|v)?[ \\t]*([12]\\.[01])");
+      "(?i)apache licen[cs]e,?[ \\t]{0,4}(?:version|v)?[ \\t]{0,4}([12]\\.[01])");
   private static final Pattern UNDER_NOTICE = Pattern.compile(
-      "(?i)(?:licen[cs]ed|released|distributed|available|published)[ \\t\\r\\n]+under[ \\t\\r\\n]+"
-          + "(?:the[ \\t\\r\\n]+)?(?:terms[ \\t\\r\\n]+of[ \\t\\r\\n]+the[ \\t\\r\\n]+)?"
-          + "([A-Za-z0-9.+\\-/ ]{1,40}?)[ \\t\\r\\n]+licen[cs]e");
+      "(?i)(?:licen[cs]ed|released|distributed|available|published)[ \\t\\r\\n]{1,4}under"
+          + "[ \\t\\r\\n]{1,4}(?:the[ \\t\\r\\n]{1,4})?"
+          + "(?:terms[ \\t\\r\\n]{1,4}of[ \\t\\r\\n]{1,4}the[ \\t\\r\\n]{1,4})?"
+          + "([A-Za-z0-9.+\\-/][A-Za-z0-9.+\\-/ ]{0,39}?)[ \\t\\r\\n]{1,4}licen[cs]e");
   private static final Pattern LICENSE_LINE = Pattern.compile(
-      "(?im)^[ \\t#*/>-]*licen[cs]e[ \\t]*:[ \\t]*([A-Za-z0-9.+\\-() ]{2,80})[ \\t]*$");
+      "(?im)^[ \\t#*/>-]{0,16}licen[cs]e[ \\t]{0,8}:[ \\t]{0,8}"
+          + "([A-Za-z0-9.+\\-()][A-Za-z0-9.+\\-() ]{1,79})$");
   /** Words considered per text; larger texts are matched on their beginning only. */
   static final int MAX_WORDS = 200_000;
 

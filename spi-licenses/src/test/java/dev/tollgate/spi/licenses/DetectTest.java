@@ -72,6 +72,21 @@ class DetectTest {
   }
 
   @Test
+  void handlesLargeHostileTextsWithoutHangingOrThrowing() {
+    StringBuilder sb = new StringBuilder();
+    java.util.Random r = new java.util.Random(42);
+    String[] words = {"license", "the", "software", "copyright", "(c)", "-", "1.", "<", ">",
+        "SPDX-License-Identifier:", "@license", "licensed under the", "\n", "MIT", "OR"};
+    while (sb.length() < 2_000_000) {
+      sb.append(words[r.nextInt(words.length)]).append(r.nextInt(4) == 0 ? "\n" : " ");
+    }
+    String hostile = sb + "-".repeat(200_000) + "<".repeat(100_000) + "licensed under "
+        + " ".repeat(100_000);
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+        () -> D.detect("LICENSE", hostile));
+  }
+
+  @Test
   void enforcesTheDocumentSizeLimit() {
     BuiltinLicenseDetector small = new BuiltinLicenseDetector(
         Limits.builder().maxDocumentBytes(100).build(), true);
