@@ -9,4 +9,7 @@ module dev.tollgate.spi.licenses {
   requires org.slf4j;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
+
+  provides dev.tollgate.api.spi.LicenseDetectorProvider
+      with dev.tollgate.spi.licenses.BuiltinLicensesProvider;
 }
