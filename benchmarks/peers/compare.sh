@@ -49,6 +49,9 @@ names=()
 if [ -f "$JAR" ] && java -jar "$JAR" graph "$DIR" >/dev/null 2>"$RESULTS/$TAG-tollgate.err"; then
   commands+=("java -jar $JAR graph $DIR")
   names+=("tollgate graph")
+  # the launcher in bin/ (JVM flags for a short run)
+  commands+=("$REPO/bin/tollgate graph $DIR")
+  names+=("bin/tollgate graph")
 else
   echo "tollgate:  skipped: $(head -1 "$RESULTS/$TAG-tollgate.err" 2>/dev/null || echo "no $JAR")" | tee -a "$SUMMARY"
 fi

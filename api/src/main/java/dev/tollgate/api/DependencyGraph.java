@@ -69,8 +69,9 @@ public final class DependencyGraph {
 
   private final int root;
   private final int[] workspaceRoots;
-  private final Map<String, Integer> byLocation;
-  private final Map<String, int[]> byName;
+  /** Lookup indexes, built on first use (a benign race: every thread builds the same maps). */
+  private volatile Map<String, Integer> byLocation;
+  private volatile Map<String, int[]> byName;
 
   @SuppressWarnings("unchecked")
   private DependencyGraph(Builder b, int[] order) {
@@ -196,16 +197,34 @@ public final class DependencyGraph {
     }
     root = b.root < 0 ? 0 : newId[b.root];
     workspaceRoots = b.workspaceRoots.stream().mapToInt(w -> newId[w]).sorted().distinct().toArray();
-    Map<String, Integer> loc = new HashMap<>(n * 2);
-    Map<String, List<Integer>> byN = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      loc.put(locations[i], i);
-      byN.computeIfAbsent(names[i], k -> new ArrayList<>(1)).add(i);
+  }
+
+  private Map<String, Integer> locationIndex() {
+    Map<String, Integer> m = byLocation;
+    if (m == null) {
+      m = new HashMap<>(nodeCount * 2);
+      for (int i = 0; i < nodeCount; i++) {
+        m.put(locations[i], i);
+      }
+      byLocation = m;
     }
-    byLocation = loc;
-    Map<String, int[]> bn = new HashMap<>(byN.size() * 2);
-    byN.forEach((k, v) -> bn.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-    byName = bn;
+    return m;
+  }
+
+  private Map<String, int[]> nameIndex() {
+    Map<String, int[]> m = byName;
+    if (m == null) {
+      Map<String, List<Integer>> byN = new HashMap<>();
+      for (int i = 0; i < nodeCount; i++) {
+        byN.computeIfAbsent(names[i], k -> new ArrayList<>(1)).add(i);
+      }
+      m = new HashMap<>(byN.size() * 2);
+      for (Map.Entry<String, List<Integer>> e : byN.entrySet()) {
+        m.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray());
+      }
+      byName = m;
+    }
+    return m;
   }
 
   private static int compareEdges(Builder b, int[] to, int x, int y) {
@@ -447,7 +466,7 @@ public final class DependencyGraph {
    * @return the node, or empty
    */
   public Optional<Node> nodeAt(String location) {
-    Integer id = byLocation.get(location);
+    Integer id = locationIndex().get(location);
     return id == null ? Optional.empty() : Optional.of(node(id));
   }
 
@@ -458,7 +477,7 @@ public final class DependencyGraph {
    * @return the nodes, by location; empty when none
    */
   public List<Node> find(String name) {
-    int[] ids = byName.get(name);
+    int[] ids = nameIndex().get(name);
     if (ids == null) {
       return List.of();
     }
