@@ -1,11 +1,6 @@
 package dev.tollgate.cli;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import dev.tollgate.api.DependencyGraph;
 import dev.tollgate.api.Edge;
 import dev.tollgate.api.GraphStats;
@@ -34,9 +29,6 @@ final class JsonRenderer {
   /** The schema version; bump it on any incompatible change to the output. */
   static final int SCHEMA_VERSION = 1;
 
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
-      .build();
 
   private JsonRenderer() {
   }
@@ -53,16 +45,7 @@ final class JsonRenderer {
    */
   static void render(Lockfile lock, boolean omitDev, Optional<Why> why, OutputStream out)
       throws IOException {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-        .withSeparators(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withArrayEmptySeparator("")
-            .withObjectEmptySeparator(""))
-        .withObjectIndenter(indenter)
-        .withArrayIndenter(indenter);
-    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-      g.setPrettyPrinter(pretty);
+    try (JsonGenerator g = Json.open(out)) {
       DependencyGraph graph = lock.graph();
       g.writeStartObject();
       g.writeNumberField("schemaVersion", SCHEMA_VERSION);

@@ -1,6 +1,5 @@
 package dev.tollgate.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tollgate.api.Evidence;
 import dev.tollgate.api.Finding;
@@ -11,10 +10,7 @@ import dev.tollgate.core.PackCheck;
 import dev.tollgate.core.PackageInspector;
 import dev.tollgate.core.PackedFile;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -207,10 +203,7 @@ final class PackCheckCommand implements Command {
   }
 
   private static void json(PackCheck c, PrintStream out) throws IOException {
-    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.useDefaultPrettyPrinter();
+    try (JsonGenerator g = Json.open(out)) {
       g.writeStartObject();
       g.writeNumberField("schemaVersion", SCHEMA_VERSION);
       g.writeStringField("source", c.source());
@@ -228,27 +221,11 @@ final class PackCheckCommand implements Command {
       g.writeEndArray();
       g.writeArrayFieldStart("findings");
       for (Finding f : c.findings()) {
-        g.writeStartObject();
-        g.writeStringField("id", f.id());
-        g.writeStringField("category", f.category().id());
-        g.writeStringField("severity", f.severity().name().toLowerCase(Locale.ROOT));
-        g.writeStringField("title", f.title());
-        g.writeStringField("detail", f.detail());
-        g.writeArrayFieldStart("evidence");
-        for (Evidence e : f.evidence()) {
-          g.writeStartObject();
-          g.writeStringField("file", e.file());
-          g.writeNumberField("line", e.line());
-          g.writeStringField("excerpt", e.excerpt());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
+        FindingJson.write(g, f);
       }
       g.writeEndArray();
       g.writeEndObject();
     }
-    w.write('\n');
-    w.flush();
+    out.println();
   }
 }
