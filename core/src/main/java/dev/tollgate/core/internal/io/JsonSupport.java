@@ -24,13 +24,31 @@ public final class JsonSupport {
   private JsonSupport() {
   }
 
+  /** Factories by limits: a factory's field-name table is shared by every parser it makes. */
+  private static final java.util.concurrent.ConcurrentHashMap<Limits, JsonFactory> FACTORIES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_FACTORIES = 16;
+
   /**
-   * Creates a factory whose parsers enforce the limits.
+   * Returns a factory whose parsers enforce the limits. Factories are cached per {@link Limits}
+   * value (at most 16), so repeated reads reuse Jackson's field-name table instead of growing a new
+   * one each time.
    *
    * @param limits the limits
    * @return a factory
    */
   public static JsonFactory factory(Limits limits) {
+    JsonFactory f = FACTORIES.get(limits);
+    if (f == null) {
+      if (FACTORIES.size() >= MAX_FACTORIES) {
+        FACTORIES.clear();
+      }
+      f = FACTORIES.computeIfAbsent(limits, JsonSupport::newFactory);
+    }
+    return f;
+  }
+
+  private static JsonFactory newFactory(Limits limits) {
     return JsonFactory.builder()
         .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
         .streamReadConstraints(constraints(limits))

@@ -83,13 +83,8 @@ public final class NpmLockReader implements LockfileReader {
   public Lockfile read(String source, InputStream in, ProjectFiles project, Limits limits)
       throws IOException {
     Doc doc;
-    // Canonicalized field names keep Jackson on its byte-based UTF-8 parser (with them off it
-    // decodes through a Reader, several times slower); interning stays off.
-    JsonFactory factory = JsonFactory.builder()
-        .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-        .enable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
-        .streamReadConstraints(JsonSupport.constraints(limits))
-        .build();
+    // shared per Limits: canonicalised, not interned (see JsonSupport)
+    JsonFactory factory = JsonSupport.factory(limits);
     try (JsonParser p = JsonSupport.open(factory, in, source, limits)) {
       doc = new Parser(source, p, limits).parse();
     } catch (JsonProcessingException e) {
