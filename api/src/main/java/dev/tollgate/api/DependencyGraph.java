@@ -956,7 +956,8 @@ public final class DependencyGraph {
      * Sets the integrity value.
      *
      * @param id the builder id
-     * @param integrity the SRI string, or empty
+     * @param integrity the SRI string ({@code sha512-...}), or empty; yarn berry checksums, which hash
+     *     berry's own zip and are not SRI, are stored as {@code yarn-berry:<cacheKey>/<hex>}
      * @return this builder
      */
     public Builder integrity(int id, String integrity) {

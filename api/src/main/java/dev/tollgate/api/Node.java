@@ -19,7 +19,8 @@ import java.util.Set;
  *     for npm lockfiles ({@code ""} is the root); a format-specific unique key otherwise (see each
  *     reader)
  * @param source where it comes from
- * @param integrity the subresource-integrity value (for example {@code sha512-...}), or empty
+ * @param integrity the subresource-integrity value (for example {@code sha512-...}), or empty; for
+ *     yarn berry, whose checksums are not SRI, {@code yarn-berry:<cacheKey>/<hex>}
  * @param flags the flags
  * @param license the declared license as recorded, or empty
  * @param engines the {@code engines} map, in lockfile order

@@ -15,7 +15,9 @@ import java.util.Objects;
  *     2}, {@code 3}), berry's {@code __metadata.version} ({@code 8}), pnpm's {@code lockfileVersion}
  *     ({@code 9.0}), or {@code 1} for yarn classic
  * @param graph the dependency graph
- * @param warnings things read but not fully understood (each also marks its nodes unscanned)
+ * @param warnings what the reader noticed but could not fully use (a dependency with no matching
+ *     entry, an unmet peer, a workspace split that needed the missing package.json); entries it
+ *     could not classify are marked unscanned on their nodes instead
  * @since 0.1
  */
 public record Lockfile(String source, LockfileFormat format, String formatVersion,
