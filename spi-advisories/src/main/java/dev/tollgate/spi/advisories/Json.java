@@ -48,6 +48,29 @@ final class Json {
         .build();
   }
 
+  /**
+   * Turns any failure to read a remote service's JSON answer into the typed exception: Jackson's
+   * syntax and constraint errors as {@link #translate}, a wrong encoding, or another read error.
+   *
+   * @param source the response's description (the endpoint, without credentials)
+   * @param e the failure
+   * @param limits the limits
+   * @param maxBytes the response size bound
+   * @return the exception to throw
+   */
+  static SupplyChainException translateResponse(String source, java.io.IOException e,
+      Limits limits, long maxBytes) {
+    if (e instanceof JsonProcessingException j) {
+      return translate(source, j, limits, maxBytes, "maxResponseBytes");
+    }
+    if (e instanceof java.io.CharConversionException) {
+      return new dev.tollgate.api.InvalidInputException(source, 0, 0,
+          "response is not UTF-8 JSON; " + ANCHOR_INVALID, e);
+    }
+    return new dev.tollgate.api.InvalidInputException(source, 0, 0, "unreadable response: "
+        + SupplyChainException.quote(String.valueOf(e.getMessage())) + "; " + ANCHOR_INVALID, e);
+  }
+
   /** Turns a Jackson failure into the typed exception naming source, line and column. */
   static SupplyChainException translate(String source, JsonProcessingException e, Limits limits,
       long maxDocumentBytes, String documentLimitName) {

@@ -2,7 +2,6 @@ package dev.tollgate.spi.advisories;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.tollgate.api.InvalidInputException;
 import dev.tollgate.api.Limits;
@@ -10,7 +9,6 @@ import dev.tollgate.api.SupplyChainException;
 import dev.tollgate.api.spi.Advisory;
 import dev.tollgate.api.spi.AffectedPackage;
 import dev.tollgate.api.spi.AffectedRange;
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,15 +60,8 @@ final class NpmBulkResponseParser {
   List<Advisory> parse(byte[] body, String source) {
     try (JsonParser p = factory.createParser(body)) {
       return read(p, source);
-    } catch (JsonProcessingException e) {
-      throw Json.translate(source, e, limits, maxBytes, "maxResponseBytes");
-    } catch (CharConversionException e) {
-      throw new InvalidInputException(source, 0, 0, "response is not UTF-8 JSON; "
-          + Json.ANCHOR_INVALID, e);
     } catch (IOException e) {
-      throw new InvalidInputException(source, 0, 0, "unreadable response: "
-          + SupplyChainException.quote(String.valueOf(e.getMessage())) + "; " + Json.ANCHOR_INVALID,
-          e);
+      throw Json.translateResponse(source, e, limits, maxBytes);
     }
   }
 

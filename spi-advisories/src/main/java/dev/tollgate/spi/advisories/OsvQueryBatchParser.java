@@ -2,12 +2,10 @@ package dev.tollgate.spi.advisories;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.tollgate.api.InvalidInputException;
 import dev.tollgate.api.Limits;
 import dev.tollgate.api.SupplyChainException;
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,15 +57,8 @@ final class OsvQueryBatchParser {
             + " results for " + expected + " queries; " + Json.ANCHOR_INVALID);
       }
       return results;
-    } catch (JsonProcessingException e) {
-      throw Json.translate(source, e, limits, maxBytes, "maxResponseBytes");
-    } catch (CharConversionException e) {
-      throw new InvalidInputException(source, 0, 0, "response is not UTF-8 JSON; "
-          + Json.ANCHOR_INVALID, e);
     } catch (IOException e) {
-      throw new InvalidInputException(source, 0, 0, "unreadable response: "
-          + SupplyChainException.quote(String.valueOf(e.getMessage())) + "; " + Json.ANCHOR_INVALID,
-          e);
+      throw Json.translateResponse(source, e, limits, maxBytes);
     }
   }
 

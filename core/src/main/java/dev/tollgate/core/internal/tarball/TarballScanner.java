@@ -58,20 +58,13 @@ public final class TarballScanner {
     }
   }
 
-  /** Digests and counts the raw bytes. */
-  private static final class RawStream extends FilterInputStream {
-    final MessageDigest sha512;
-    final MessageDigest sha1;
-    long count;
-
-    RawStream(InputStream in) {
+  /**
+   * A filter whose every read, single-byte reads and skips included, goes through
+   * {@link #read(byte[], int, int)}, so a subclass sees each byte exactly once.
+   */
+  private abstract static class SeeEveryByte extends FilterInputStream {
+    SeeEveryByte(InputStream in) {
       super(in);
-      try {
-        sha512 = MessageDigest.getInstance("SHA-512");
-        sha1 = MessageDigest.getInstance("SHA-1");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("JDK lacks SHA-512 or SHA-1", e);
-      }
     }
 
     @Override
@@ -79,22 +72,6 @@ public final class TarballScanner {
       byte[] one = new byte[1];
       int n = read(one, 0, 1);
       return n <= 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n;
-      try {
-        n = super.read(b, off, len);
-      } catch (IOException e) {
-        throw new SourceIOException(e);
-      }
-      if (n > 0) {
-        sha512.update(b, off, n);
-        sha1.update(b, off, n);
-        count += n;
-      }
-      return n;
     }
 
     @Override
@@ -115,6 +92,40 @@ public final class TarballScanner {
     public boolean markSupported() {
       return false;
     }
+  }
+
+  /** Digests and counts the raw bytes. */
+  private static final class RawStream extends SeeEveryByte {
+    final MessageDigest sha512;
+    final MessageDigest sha1;
+    long count;
+
+    RawStream(InputStream in) {
+      super(in);
+      try {
+        sha512 = MessageDigest.getInstance("SHA-512");
+        sha1 = MessageDigest.getInstance("SHA-1");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("JDK lacks SHA-512 or SHA-1", e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n;
+      try {
+        n = super.read(b, off, len);
+      } catch (IOException e) {
+        throw new SourceIOException(e);
+      }
+      if (n > 0) {
+        sha512.update(b, off, n);
+        sha1.update(b, off, n);
+        count += n;
+      }
+      return n;
+    }
+
 
     @Override
     public void close() {
@@ -126,7 +137,7 @@ public final class TarballScanner {
    * Counts decompressed bytes, enforces the total and ratio limits, and verifies each tar header's
    * checksum (the tar library does not), following the headers through the entry sizes.
    */
-  private final class InflatedStream extends FilterInputStream {
+  private final class InflatedStream extends SeeEveryByte {
     private final RawStream raw;
     private final byte[] header = new byte[512];
     private int headerFill;
@@ -137,13 +148,6 @@ public final class TarballScanner {
     InflatedStream(InputStream in, RawStream raw) {
       super(in);
       this.raw = raw;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n <= 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -251,24 +255,6 @@ public final class TarballScanner {
       return v;
     }
 
-    @Override
-    public long skip(long n) throws IOException {
-      byte[] buf = new byte[8192];
-      long done = 0;
-      while (done < n) {
-        int r = read(buf, 0, (int) Math.min(buf.length, n - done));
-        if (r < 0) {
-          break;
-        }
-        done += r;
-      }
-      return done;
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
-    }
   }
 
   /**
